@@ -1,0 +1,100 @@
+"""Read the hand-written YAML files of `data/`, keeping the line of every key for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analysis.errors import DataFileError
+
+
+class Mapping(dict[Any, Any]):
+    """A YAML mapping that remembers where it and each of its keys stand in the file."""
+
+    path: str = ""
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader whose mappings are `Mapping`s carrying 1-based line numbers.
+
+    Dates stay text: the validator parses them, so `2023-02-30` is a reported problem
+    rather than a crash inside the YAML parser.
+    """
+
+    source_path = ""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
+    loader.flatten_mapping(node)
+    mapping = Mapping()
+    mapping.path = loader.source_path
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise DataFileError(loader.source_path, key_node.start_mark.line + 1,
+                                f"{key}: duplicate key in the same mapping")
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[str(key)] = key_node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    """A data file's text, strictly UTF-8 without a byte-order mark."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DataFileError(shown, 0, "file not found") from exc
+    except OSError as exc:
+        raise DataFileError(shown, 0, f"cannot read: {exc.strerror}") from exc
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataFileError(shown, 1, "starts with a UTF-8 byte-order mark; save it as UTF-8 "
+                                     "without BOM (offsets would shift)")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataFileError(shown, line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+                                        f"{exc.start}); re-save the file as UTF-8") from exc
+
+
+def read_yaml(path: Path, display: str | None = None) -> Mapping:
+    """Parse one YAML file whose top level is a mapping; errors name the file and line."""
+    shown = display or str(path)
+    text = read_text(path, shown)
+    loader = _LineLoader(text)
+    loader.source_path = shown
+    try:
+        doc = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise DataFileError(shown, line, f"malformed YAML: {exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise DataFileError(shown, 0, f"malformed YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+    if doc is None:
+        raise DataFileError(shown, 1, "the file is empty; expected a mapping of keys")
+    if not isinstance(doc, Mapping):
+        raise DataFileError(shown, 1, f"expected a mapping at the top level, got "
+                                      f"{type(doc).__name__}")
+    return doc

@@ -1,0 +1,38 @@
+"""The one Plotly template every chart uses, and helpers to put evidence into hover text."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+# Okabe–Ito: distinguishable under the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
+           "#000000")
+# Diverging stance colours, against (-2) to for (+2): orange-brown to blue, grey neutral.
+STANCE_COLORS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#67A9CF", 2: "#2166AC"}
+
+TEMPLATE = go.layout.Template(
+    layout=go.Layout(
+        font=dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=13,
+                  color="#222"),
+        colorway=list(PALETTE),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        title=dict(x=0, xanchor="left", font=dict(size=17)),
+        margin=dict(l=10, r=20, t=60, b=50),
+        hoverlabel=dict(bgcolor="white", font_size=12, align="left"),
+        xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, automargin=True),
+        yaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, automargin=True),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="left", x=0),
+    )
+)
+pio.templates["newsbrief"] = TEMPLATE
+
+
+def safe(text: object, width: int = 70) -> str:
+    """Data text made safe for Plotly's hover markup: escaped, then wrapped with <br>."""
+    escaped = [html.escape(line, quote=False) for line in textwrap.wrap(str(text), width)]
+    return "<br>".join(escaped)

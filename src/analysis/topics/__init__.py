@@ -1,0 +1,1 @@
+"""Topic functions: pure frame builders, one module per report topic."""

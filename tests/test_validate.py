@@ -1,0 +1,131 @@
+"""`newsbrief validate`: every class of bad input named by file, line and field, all at once."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.cli import main
+from analysis.errors import ValidationError
+from analysis.validate import read_corpus, validate_project
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+INVALID = FIXTURES / "invalid"
+ANN = "data/annotations/test-mini.yaml"
+ACTORS = "data/registry/actors.yaml"
+PLACES = "data/registry/places.yaml"
+META = "data/sources/test-mini.yaml"
+
+# scenario fixture -> the data file it replaces, and the problems it must produce:
+# (path:line, field, words the message must contain)
+SCENARIOS = {
+    "malformed_yaml.yaml": (ANN, [(f"{ANN}:6", "file", "malformed YAML")]),
+    "unknown_field.yaml": (ANN, [(f"{ANN}:14", "sumary", "did you mean 'summary'")]),
+    "missing_required_field.yaml": (ANN, [(f"{ANN}:4", "summary", "required field")]),
+    "quote_not_in_source.yaml": (ANN, [(f"{ANN}:14", "quote", "quote not found")]),
+    "quote_found_twice.yaml": (ANN, [(f"{ANN}:14", "quote", "occurs 2 times")]),
+    "duplicate_id.yaml": (ANN, [(f"{ANN}:15", "id", "duplicate event id 'drone_intercepted'")]),
+    "dangling_reference.yaml": (ANN, [(f"{ANN}:10", "actors", "unknown actor id 'estonia'")]),
+    "end_before_start.yaml": (ANN, [(f"{ANN}:9", "end", "before start")]),
+    "month_not_starting_on_first.yaml": (ANN, [(f"{ANN}:9", "start", "does not start a month")]),
+    "impossible_date.yaml": (ANN, [(f"{ANN}:9", "start", "'2023-02-30' is not an ISO date")]),
+    "unknown_event_type.yaml": (ANN, [(f"{ANN}:5", "type", "'ATTACK' is not valid")]),
+    "unknown_status.yaml": (ANN, [(f"{ANN}:8", "status", "expected one of: factual")]),
+    "cameo_code_unquoted.yaml": (ANN, [(f"{ANN}:7", "cameo", "in quotes")]),
+    "unknown_topic.yaml": (ANN, [(f"{ANN}:12", "topics", "did you mean 'security_incident'")]),
+    "stance_out_of_range.yaml": (ANN, [(f"{ANN}:8", "stance", "out of range")]),
+    "dispute_not_mutual.yaml": (ANN, [
+        (f"{ANN}:19", "verification", "'maybe' is not valid"),
+        (f"{ANN}:20", "contests", "does not list 'lithuania_saw_nothing'"),
+    ]),
+    "bad_country_code.yaml": (ACTORS, [
+        (f"{ACTORS}:6", "country", "'LV' is not an ISO 3166-1 alpha-3 code"),
+        (f"{ACTORS}:10", "kind", "'ministry' is not valid"),
+        (f"{ACTORS}:18", "sector", "'GOVT' is not valid"),
+    ]),
+    "gazetteer_id_unknown.yaml": (PLACES, [
+        (f"{PLACES}:7", "geonameid", "not in the offline gazetteer"),
+        (f"{PLACES}:13", "lat", "out of range"),
+        (f"{PLACES}:9", "coord_note", "need a coord_note"),
+    ]),
+    "text_changed_after_hashing.txt": ("data/sources/test-mini.txt", [
+        (f"{META}:8", "text_sha256", "the text changed"),
+    ]),
+    "latin1_encoding.yaml": (ANN, [(f"{ANN}:13", "file", "not UTF-8")]),
+    "byte_order_mark.yaml": (ANN, [(f"{ANN}:1", "file", "byte-order mark")]),
+}
+
+
+def project_with(tmp_path: Path, scenario: str | None = None) -> Path:
+    """A copy of the valid mini project, with one data file replaced by a scenario fixture."""
+    root = tmp_path / "project"
+    shutil.copytree(MINI, root)
+    if scenario:
+        target, _ = SCENARIOS[scenario]
+        shutil.copyfile(INVALID / scenario, root / target)
+    return root
+
+
+def test_the_valid_fixture_passes(tmp_path: Path) -> None:
+    report = validate_project(project_with(tmp_path))
+    assert report.counts() == {"sources": 1, "actors": 5, "places": 2, "issues": 1,
+                               "events": 2, "claims": 2, "positions": 1}
+
+
+def test_every_scenario_fixture_is_in_the_table() -> None:
+    assert sorted(p.name for p in INVALID.iterdir()) == sorted(SCENARIOS)
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_bad_input_is_reported_by_file_line_and_field(
+    scenario: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project_with(tmp_path, scenario)
+    before = sorted((p.relative_to(root), p.read_bytes()) for p in root.rglob("*") if p.is_file())
+
+    status = main(["--root", str(root), "validate"])
+
+    err = capsys.readouterr().err
+    assert status == 2
+    lines = [line for line in err.splitlines() if line.startswith("data/")]
+    for where, field, words in SCENARIOS[scenario][1]:
+        expected = f"{where}: {field}: "
+        matching = [line for line in lines if line.startswith(expected)]
+        assert matching, f"no line starting {expected!r} in:\n{err}"
+        assert any(words in line for line in matching), f"{words!r} not in {matching}"
+    after = sorted((p.relative_to(root), p.read_bytes()) for p in root.rglob("*") if p.is_file())
+    assert after == before, "validate must write nothing"
+
+
+def test_all_problems_are_reported_in_one_run(tmp_path: Path) -> None:
+    root = project_with(tmp_path, "bad_country_code.yaml")
+    shutil.copyfile(INVALID / "quote_not_in_source.yaml", root / ANN)
+    with pytest.raises(ValidationError) as info:
+        read_corpus(root)
+    fields = {p.field for p in info.value.problems}
+    assert {"country", "kind", "sector", "quote"} <= fields
+    # the bad actors file also leaves dangling references behind; each is its own line
+    assert len(str(info.value).splitlines()) == len(info.value.problems) + 1
+
+
+def test_offsets_index_the_original_text_despite_typographic_quotes(tmp_path: Path) -> None:
+    corpus = read_corpus(project_with(tmp_path))
+    text = corpus.sources[0].text
+    claim = next(c for c in corpus.claims if c.claim_id == "lithuania_saw_nothing")
+    assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.quote
+    assert claim.evidence.quote.startswith("\u201cWe saw nothing,\u201d Lithuania\u2019s")
+
+
+def test_console_script_exits_2_and_names_the_problem(tmp_path: Path) -> None:
+    root = project_with(tmp_path, "quote_not_in_source.yaml")
+    exe = Path(sys.executable).with_name("newsbrief")
+    done = subprocess.run([str(exe), "--root", str(root), "validate"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert f"{ANN}:14: quote: quote not found" in done.stderr
+    assert done.stdout == ""
