@@ -80,18 +80,24 @@ def read_yaml(path: Path, display: str | None = None) -> Mapping:
     """Parse one YAML file whose top level is a mapping; errors name the file and line."""
     shown = display or str(path)
     text = read_text(path, shown)
-    loader = _LineLoader(text)
-    loader.source_path = shown
+    loader = None
     try:
+        loader = _LineLoader(text)
+        loader.source_path = shown
         doc = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise DataFileError(shown, line, f"malformed YAML: {exc.problem or exc}") from exc
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise DataFileError(shown, line, f"character U+{exc.character:04X} is not allowed in "
+                                         "YAML; remove it") from exc
     except yaml.YAMLError as exc:
         raise DataFileError(shown, 0, f"malformed YAML: {exc}") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if doc is None:
         raise DataFileError(shown, 1, "the file is empty; expected a mapping of keys")
     if not isinstance(doc, Mapping):

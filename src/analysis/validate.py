@@ -34,6 +34,7 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 CAMEO = re.compile(r"^[0-9]{2,4}$")
 WIKIDATA = re.compile(r"^Q[0-9]+$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+COUNTRY_REQUIRED = frozenset({"person", "state", "organization", "media"})
 
 
 @cache
@@ -399,7 +400,8 @@ class Reader:
             f = Fields(rec, ("id", "name", "kind", "country", "sector", "office", "parent",
                              "wikidata", "aliases"), self.check, "an actor")
             kind = f.choice("kind", codes.ACTOR_KINDS)
-            country = f.text("country", required=kind not in ("igo", ""))
+            # Groups and unnamed speakers may span countries or have none the text gives.
+            country = f.text("country", required=kind in COUNTRY_REQUIRED)
             if country and country not in _iso3_codes():
                 self.check.add(rec, "country", f"{country!r} is not an ISO 3166-1 alpha-3 code"
                                                f"{_near(country.upper(), _iso3_codes())}")
@@ -531,7 +533,8 @@ class Reader:
     def position(self, rec: Mapping, source: Source | None, source_id: str) -> Position:
         f = Fields(rec, ("id", "actor", "issue", "position", "stance", "conditions", "claim",
                          "quote"), self.check, "a position")
-        return Position(self.define("position", f), source_id, f.ref("actor", "actor", required=True),
+        return Position(self.define("position", f), source_id,
+                        f.ref("actor", "actor", required=True),
                         f.ref("issue", "issue", required=True),
                         f.text("position", required=True), f.integer("stance", -2, 2),
                         f.text("conditions"), f.ref("claim", "claim"), self.span(f, source))

@@ -8,7 +8,7 @@ import textwrap
 import plotly.graph_objects as go
 import plotly.io as pio
 
-# Okabe–Ito: distinguishable under the common colour-vision deficiencies.
+# Okabe-Ito: distinguishable under the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000")
 # Diverging stance colours, against (-2) to for (+2): orange-brown to blue, grey neutral.
