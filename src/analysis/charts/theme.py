@@ -36,3 +36,52 @@ def safe(text: object, width: int = 70) -> str:
     """Data text made safe for Plotly's hover markup: escaped, then wrapped with <br>."""
     escaped = [html.escape(line, quote=False) for line in textwrap.wrap(str(text), width)]
     return "<br>".join(escaped)
+
+
+def evidence(quote: object, source_id: object, start: object, end: object,
+             speaker: object | None = "") -> str:
+    """Hover lines for one record's evidence: the verbatim quote, who said it, where it is.
+
+    `speaker` is whoever the source attributes the words to; empty means the reporter's own
+    account; None leaves the line out (the caller shows who acted). Values are escaped.
+    """
+    lines = [f"“{safe(quote)}”"]
+    if speaker is not None:
+        who = safe(speaker) if speaker else "the reporter (no attribution)"
+        lines.append(f"<i>Said by:</i> {who}")
+    lines.append(f"<i>Source:</i> {safe(source_id)} [{start}:{end}]")
+    return "<br>".join(lines)
+
+
+# --- appended for the timeline, signals and map charts -----------------------------------------
+
+#: How each event status group (analysis.topics.common.STATUS_GROUPS) is drawn: things that
+#: happened filled, planned or possible ones open or hatched, negated ones as a grey cross.
+STATUS_LOOK: dict[str, dict[str, str]] = {
+    "happened": {"color": PALETTE[0], "symbol": "circle", "pattern": ""},
+    "planned": {"color": PALETTE[1], "symbol": "circle-open", "pattern": "/"},
+    "possible": {"color": PALETTE[4], "symbol": "diamond-open", "pattern": "."},
+    "did not happen": {"color": "#999999", "symbol": "x-thin-open", "pattern": "x"},
+}
+
+
+def evidence_hover(
+    *,
+    what: object,
+    who: object,
+    quote: object,
+    source_id: object,
+    start: object,
+    end: object,
+    details: tuple[str, ...] | list[str] = (),
+) -> str:
+    """Hover text of one record: what, who, its details, the verbatim quote, source and offsets.
+
+    Every data value is escaped with `safe()`; `details` are data strings, escaped too.
+    """
+    parts = [f"<b>{safe(what)}</b>"]
+    if who:
+        parts.append(f"<i>Who:</i> {safe(who)}")
+    parts.extend(safe(d) for d in details if d)
+    parts.append("<br>" + evidence(quote, source_id, start, end, speaker=None))
+    return "<br>".join(parts)
