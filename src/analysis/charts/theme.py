@@ -21,7 +21,7 @@ TEMPLATE = go.layout.Template(
         colorway=list(PALETTE),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        title=dict(x=0, xanchor="left", font=dict(size=17)),
+        title=dict(x=0.01, xanchor="left", font=dict(size=17)),
         margin=dict(l=10, r=20, t=60, b=50),
         hoverlabel=dict(bgcolor="white", font_size=12, align="left"),
         xaxis=dict(showgrid=True, gridcolor="#e5e5e5", zeroline=False, automargin=True),
