@@ -1,12 +1,14 @@
 # Two entry points: `make reports` renders every report into reports/, `make test` runs every
-# test. Each creates or updates the virtual environment in .venv first (pinned by
+# check and test. Each creates or updates the virtual environment in .venv first (pinned by
 # requirements.lock), so neither assumes a step done by hand.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Jupyter refuses to run as root without this flag (containers, CI).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: reports test env lock clean
+.PHONY: reports test lint pytest lab env lock clean
 
 env: $(STAMP)
 
@@ -19,8 +21,19 @@ $(STAMP): pyproject.toml requirements.lock
 reports: $(STAMP)
 	$(BIN)/newsbrief build
 
-test: $(STAMP)
+# The gates (lint, types, notebooks in sync) then the whole test suite.
+test: lint pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
+
+pytest: $(STAMP)
 	$(BIN)/python -m pytest
+
+# JupyterLab on notebooks/, with the project's kernel (analysis imports, the data loads).
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=notebooks
 
 # Re-pin the environment after changing dependencies in pyproject.toml.
 lock: $(STAMP)

@@ -31,6 +31,8 @@ SETTINGS: dict[str, Setting] = {
     "cell_timeout": Setting(int, 600, "seconds one cell may run before its report fails"),
     "show_code": Setting(bool, False, "show code cells' inputs in the pages (default: hidden)"),
     "kernel": Setting(str, "python3", "Jupyter kernel that runs the notebooks"),
+    "png": Setting(bool, False, "also write each chart as reports/png/<page>-<n>.png "
+                                "(kaleido with the machine's Chromium)"),
 }
 
 

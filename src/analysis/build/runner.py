@@ -180,6 +180,7 @@ class _Builder:
         self.plan, self.publisher, self.progress = plan, publisher, progress
         self.manifest = plan.manifest
         self.renderer: Any = None
+        self.charts: dict[str, Any] = {}  # run id -> png.Chart list, for --png
         self.outcomes: dict[str, Outcome] = {}
 
     def _renderer(self) -> Any:
@@ -247,6 +248,10 @@ class _Builder:
         else:
             normalize(nb, notebook=run.notebook_rel, output=f"reports/{run.id}.ipynb")
             ipynb = nbformat.writes(nb) + "\n"
+            if self.plan.settings["png"]:
+                from analysis.build.png import charts_of
+
+                self.charts[run.id] = charts_of(run.id, nb)
             html = self._page(step, nb, failure, outcome)
         self._record(step, outcome, html, ipynb, failure)
 
@@ -296,11 +301,43 @@ class _Builder:
                 self.executed(by_id[execution.run.id], execution)
         return size
 
+    def write_pngs(self) -> None:
+        """Each chart of every good page as a PNG; charts unchanged since the last one are kept."""
+        import nbformat
+
+        from analysis.build import png
+
+        reports = self.plan.reports_dir
+        pages, todo = [], []
+        for run in self.plan.runs:
+            entry = self.manifest.runs.get(run.id)
+            if not entry or entry.get("status") != "ok":
+                continue
+            charts = self.charts.get(run.id)
+            if charts is None:
+                kept = reports / f"{run.id}.ipynb"
+                if not kept.is_file():
+                    continue
+                charts = png.charts_of(run.id, nbformat.read(kept, as_version=4))
+            done = entry.get("png") or {}
+            todo += [c for c in charts
+                     if done.get(c.name) != c.key or not (reports / c.name).is_file()]
+            pages.append((entry, charts))
+        scripts = sorted((reports / site.ASSETS / "topojson").glob("*.js"))
+        for name, data in png.render(todo, plotly_js=reports / site.ASSETS / "plotly.min.js",
+                                     scripts=scripts).items():
+            self.publisher.put(name, data)
+        for entry, charts in pages:
+            entry["png"] = {c.name: c.key for c in charts}
+        self.manifest.save()
+
     def finish_site(self) -> None:
         """Assets, orphans, and the index (written last: it links to everything else)."""
         reports = self.plan.reports_dir
         for name, data in site.stale_assets(reports).items():
             self.publisher.put(f"{site.ASSETS}/{name}", data)
+        if self.plan.settings["png"]:
+            self.write_pngs()
         known = {r.id for r in self.plan.runs}
         for run_id in sorted(set(self.manifest.runs) - known):  # dropped from the matrix
             dropped = self.manifest.runs.pop(run_id)
