@@ -68,6 +68,14 @@ def geo_layout(
     )
 
 
+def _labels_above(lats: pd.Series, lons: pd.Series, near: float = 2.0) -> dict[Any, bool]:
+    """Which markers get their label above: those with a neighbour just south of them, so two
+    nearby places (the Danube ports and the Romanian bank) do not print over each other."""
+    return {i: any(j != i and abs(lons[j] - lons[i]) < near and 0 <= lats[i] - lats[j] < near
+                   for j in lats.index)
+            for i in lats.index}
+
+
 def _empty(title: str, message: str) -> go.Figure:
     fig = go.Figure(go.Scattergeo(lat=[], lon=[], mode="markers", showlegend=False))
     fig.update_layout(template="newsbrief", title=dict(text=safe(title, 90)), height=300,
@@ -175,6 +183,7 @@ def incident_map(
     if mapped.empty:
         return _empty(title, "No incidents with a mapped place in this selection.")
     fig = go.Figure()
+    above = _labels_above(mapped[lat].astype(float), mapped[lon].astype(float))
     for outcome, look in OUTCOME_LOOK.items():
         part = mapped[mapped[color] == outcome]
         if part.empty:
@@ -183,7 +192,8 @@ def incident_map(
         fig.add_trace(go.Scattergeo(
             lat=part[lat].astype(float).tolist(), lon=part[lon].astype(float).tolist(),
             mode="markers+text", text=[safe(p, 30) for p in part["place"]],
-            textposition="bottom center", textfont=dict(size=11, color="#333"),
+            textposition=["top center" if above[i] else "bottom center" for i in part.index],
+            textfont=dict(size=11, color="#333"),
             marker=dict(
                 symbol=[look["symbol"] if h else f"{look['symbol']}-open" for h in happened],
                 size=16, color=look["color"],
