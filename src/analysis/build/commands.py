@@ -60,8 +60,9 @@ def _params(parameters: dict[str, Any]) -> str:
 class Display:
     """Progress as pages finish: a line each (failures always; the rest unless quiet)."""
 
-    def __init__(self, quiet: bool, out: TextIO = sys.stdout):
-        self.quiet, self.out = quiet, out
+    def __init__(self, quiet: bool, out: TextIO | None = None):
+        # sys.stdout as it is now, not as it was at import (a redirect since then counts)
+        self.quiet, self.out = quiet, out if out is not None else sys.stdout
         self.total = self.done = 0
 
     def _print(self, text: str) -> None:

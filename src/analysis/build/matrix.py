@@ -178,6 +178,11 @@ def load_matrix(root: Path, path: Path | None = None) -> Matrix:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: no run matrix; create it with a `reports:` list") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
+                          f"{exc.start}); re-save the file as UTF-8") from exc
+    except OSError as exc:  # a folder where the file should be, no permission, ...
+        raise ConfigError(f"{path}: cannot read the run matrix: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}") from exc
     raw = _mapping(raw, str(path))
@@ -221,7 +226,8 @@ def expand(matrix: Matrix, values: Mapping[str, Sequence[Any]]) -> list[Run]:
             for item in values[spec.fan_out.values]:
                 value, label = item if isinstance(item, list | tuple) else (item, str(item))
                 params = {**spec.parameters, spec.fan_out.param: value}
-                bindings.append((f"{spec.id}-{slugify(value)}", params, label))
+                # slugified again: a long id and value still make a name of at most 80
+                bindings.append((slugify(f"{spec.id}-{slugify(value)}"), params, label))
         for run_id, params, label in bindings:
             named = {"label": label, **params}
             runs.append(Run(

@@ -118,6 +118,18 @@ def fan_out_values(matrix: Matrix, root: Path, shared: cache.SharedInputs,
     return values
 
 
+def check_data(root: Path) -> None:
+    """Refuse invalid data before any kernel starts, so `reports/` keeps its pages.
+
+    Every notebook would load the dataset and fail on the same problems; a project whose
+    `data/` holds no dataset (no `data/sources/`) has nothing to check.
+    """
+    if (paths.data_dir(root) / "sources").is_dir():
+        from analysis.validate import read_corpus
+
+        read_corpus(root)  # raises ValidationError listing every problem
+
+
 def check_parameters(runs: Sequence[Run]) -> None:
     """Every run's parameters against its notebook's `parameters` cell; all problems at once."""
     declared: dict[Path, Any] = {}

@@ -31,6 +31,7 @@ from analysis.build.plan import (
     Plan,
     Step,
     cache_dir,
+    check_data,
     make_plan,
     resolve_root,
 )
@@ -372,6 +373,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
     root = resolve_root(options.root)
     with build_lock(cache_dir(root) / "build.lock", wait=options.wait, progress=progress):
         plan = make_plan(root, options.reports, force=options.force, overrides=options.settings)
+        if plan.count(EXECUTE):
+            check_data(root)
         progress.planned(plan)
         publisher = Publisher(plan.reports_dir)
         remove_stale_scratch()  # kernel sockets of a build that was killed

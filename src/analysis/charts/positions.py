@@ -51,6 +51,7 @@ def stance_chart(
         )
     )
     ticks = [-2, -1, 0, 1, 2]
+    rows = list(dict.fromkeys(df[y]))
     fig.update_layout(
         template="newsbrief",
         title=dict(text=safe(title, 90)),
@@ -58,7 +59,9 @@ def stance_chart(
         xaxis=dict(title=dict(text=labels["stance"]), range=[-2.6, 2.9], tickvals=ticks,
                    ticktext=[f"{t:+d} {safe(scale.get(t, ''), 18)}" if t else
                              f"0 {safe(scale.get(0, ''), 18)}" for t in ticks]),
-        yaxis=dict(title=dict(text=labels["actor"]), autorange="reversed"),
+        # Tick labels are Plotly markup: show the data's names escaped, not interpreted.
+        yaxis=dict(title=dict(text=labels["actor"]), autorange="reversed", tickmode="array",
+                   tickvals=rows, ticktext=[safe(r, 60) for r in rows]),
         shapes=[dict(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper",
                      line=dict(color="#888", width=1, dash="dot"))],
     )

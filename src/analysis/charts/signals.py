@@ -250,7 +250,9 @@ def record_bars(
         template="newsbrief", title=dict(text=safe(title, 90)), barmode="stack",
         height=160 + 30 * len(bars), legend=dict(title=dict(text="")),
         xaxis=dict(title=dict(text=labels["x"])),
+        # Tick labels are Plotly markup: show the data's names escaped, not interpreted.
         yaxis=dict(title=dict(text=labels["y"]), categoryorder="array",
-                   categoryarray=bars, autorange="reversed"),
+                   categoryarray=bars, autorange="reversed", tickmode="array",
+                   tickvals=bars, ticktext=[safe(b, 60) for b in bars]),
     )
     return fig
