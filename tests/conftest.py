@@ -203,3 +203,21 @@ def guard(browser: Any) -> Iterator[Guard]:
         yield Guard(context.new_page())
     finally:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def execute_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Any]:
+    """Run one of the repository's report notebooks with papermill on the project's data, as
+    the build would (kernel cwd notebooks/, NEWSBRIEF_ROOT the repository): the executed
+    notebook, for tests that look at its outputs."""
+    def run(name: str, parameters: dict[str, Any]) -> Any:
+        import papermill
+
+        out = tmp_path_factory.mktemp(name) / f"{name}.ipynb"
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("NEWSBRIEF_ROOT", str(REPO))
+            return papermill.execute_notebook(
+                str(REPO / "notebooks" / f"{name}.ipynb"), str(out), parameters=parameters,
+                kernel_name="python3", cwd=str(REPO / "notebooks"), progress_bar=False)
+
+    return run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -133,18 +132,6 @@ def test_dispute_chart_without_disputes_says_so() -> None:
 
 # --- the notebook, executed on the project's data ------------------------------------------
 
-def _execute(name: str, parameters: dict[str, str], out_dir: Path) -> dict[str, Any]:
-    import papermill as pm
-
-    if not list((ROOT / "data" / "annotations").glob("*.yaml")):
-        pytest.skip("no annotations in data/ yet")
-    out = out_dir / f"{name}.ipynb"
-    pm.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out),
-                        parameters=parameters, kernel_name="python3",
-                        cwd=str(ROOT / "notebooks"), progress_bar=False)
-    return json.loads(out.read_text(encoding="utf-8"))
-
-
 def _figures(nb: dict[str, Any]) -> list[go.Figure]:
     return [go.Figure(o["data"][PLOTLY]) for c in nb["cells"] for o in c.get("outputs", [])
             if PLOTLY in o.get("data", {})]
@@ -152,9 +139,8 @@ def _figures(nb: dict[str, Any]) -> list[go.Figure]:
 
 @pytest.fixture(scope="module", params=[{}, {"sources": "wapo-2023-09-05-kim-putin-arms"}],
                 ids=["defaults", "one-source"])
-def executed(request: pytest.FixtureRequest,
-             tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    return _execute("claims", request.param, tmp_path_factory.mktemp("claims"))
+def executed(request: pytest.FixtureRequest, execute_report: Any) -> dict[str, Any]:
+    return execute_report("claims", request.param)
 
 
 @pytest.mark.slow

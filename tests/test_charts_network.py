@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -157,23 +156,10 @@ def test_the_chart_is_the_same_byte_for_byte_in_another_process() -> None:
 
 # --- the notebook, executed on the project's data ------------------------------------------
 
-def _execute(name: str, parameters: dict[str, str], out_dir: Path) -> dict[str, Any]:
-    import papermill as pm
-
-    if not list((ROOT / "data" / "annotations").glob("*.yaml")):
-        pytest.skip("no annotations in data/ yet")
-    out = out_dir / f"{name}.ipynb"
-    pm.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out),
-                        parameters=parameters, kernel_name="python3",
-                        cwd=str(ROOT / "notebooks"), progress_bar=False)
-    return json.loads(out.read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="module", params=["", "romania"], ids=["whole", "center-romania"])
-def executed(request: pytest.FixtureRequest,
-             tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+def executed(request: pytest.FixtureRequest, execute_report: Any) -> tuple[str, dict[str, Any]]:
     params = {"center": request.param} if request.param else {}
-    return request.param, _execute("actor_network", params, tmp_path_factory.mktemp("net"))
+    return request.param, execute_report("actor_network", params)
 
 
 @pytest.mark.slow

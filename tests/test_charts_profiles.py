@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -91,8 +90,6 @@ def test_every_fanned_out_actor_of_the_project_gets_both_charts() -> None:
     import analysis
     from analysis.topics.profiles import actors_with_records
 
-    if not list((ROOT / "data" / "annotations").glob("*.yaml")):
-        pytest.skip("no annotations in data/ yet")
     data = analysis.load(ROOT)
     whole = network(data.events, data.claims, data.positions, data.actors)
     colors = country_colors(whole.nodes)
@@ -108,23 +105,10 @@ def test_every_fanned_out_actor_of_the_project_gets_both_charts() -> None:
 
 # --- the notebook, executed on the project's data ------------------------------------------
 
-def _execute(name: str, parameters: dict[str, str], out_dir: Path) -> dict[str, Any]:
-    import papermill as pm
-
-    if not list((ROOT / "data" / "annotations").glob("*.yaml")):
-        pytest.skip("no annotations in data/ yet")
-    out = out_dir / f"{name}.ipynb"
-    pm.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(out),
-                        parameters=parameters, kernel_name="python3",
-                        cwd=str(ROOT / "notebooks"), progress_bar=False)
-    return json.loads(out.read_text(encoding="utf-8"))
-
-
 @pytest.fixture(scope="module", params=["vladimir_putin", "recep_tayyip_erdogan"])
-def executed(request: pytest.FixtureRequest,
-             tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+def executed(request: pytest.FixtureRequest, execute_report: Any) -> tuple[str, dict[str, Any]]:
     params = {} if request.param == "vladimir_putin" else {"actor_id": request.param}
-    return request.param, _execute("actor_profile", params, tmp_path_factory.mktemp("profile"))
+    return request.param, execute_report("actor_profile", params)
 
 
 @pytest.mark.slow

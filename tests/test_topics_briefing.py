@@ -199,19 +199,8 @@ def _ids(fig: dict[str, Any]) -> set[str]:
     {},
     {"date_from": "2023-09-01", "date_to": "2023-09-05", "top_actors": 5},
 ], ids=["defaults", "september"])
-def executed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if not (ROOT / "data" / "annotations").is_dir():
-        pytest.skip("the project's annotations are not there yet")
-    import papermill
-
-    out = tmp_path_factory.mktemp("briefing") / "briefing.ipynb"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSBRIEF_ROOT", str(ROOT))
-        nb = papermill.execute_notebook(
-            str(ROOT / "notebooks" / "briefing.ipynb"), str(out), parameters=request.param,
-            kernel_name="python3", cwd=str(ROOT / "notebooks"), progress_bar=False,
-        )
-    return request.param, nb
+def executed(request: pytest.FixtureRequest, execute_report: Any) -> Any:
+    return request.param, execute_report("briefing", request.param)
 
 
 @pytest.mark.slow

@@ -169,20 +169,8 @@ def _figures(nb: Any) -> list[dict[str, Any]]:
 
 
 @pytest.fixture(scope="module", params=[{}, {"region": "ROU"}], ids=["defaults", "romania"])
-def executed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if not (ROOT / "data" / "annotations").is_dir():
-        pytest.skip("the project's annotations are not there yet")
-    import papermill
-
-    out = tmp_path_factory.mktemp("incidents") / "security_incidents.ipynb"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSBRIEF_ROOT", str(ROOT))
-        nb = papermill.execute_notebook(
-            str(ROOT / "notebooks" / "security_incidents.ipynb"), str(out),
-            parameters=request.param, kernel_name="python3", cwd=str(ROOT / "notebooks"),
-            progress_bar=False,
-        )
-    return request.param, nb
+def executed(request: pytest.FixtureRequest, execute_report: Any) -> Any:
+    return request.param, execute_report("security_incidents", request.param)
 
 
 @pytest.mark.slow

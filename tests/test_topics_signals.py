@@ -266,19 +266,8 @@ def _ids(fig: dict[str, Any]) -> set[str]:
 
 @pytest.fixture(scope="module", params=[{}, {"states": "russia;china"}],
                 ids=["defaults", "russia-china"])
-def executed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
-    if not (ROOT / "data" / "annotations").is_dir():
-        pytest.skip("the project's annotations are not there yet")
-    import papermill
-
-    out = tmp_path_factory.mktemp("arms") / "arms_signals.ipynb"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSBRIEF_ROOT", str(ROOT))
-        nb = papermill.execute_notebook(
-            str(ROOT / "notebooks" / "arms_signals.ipynb"), str(out), parameters=request.param,
-            kernel_name="python3", cwd=str(ROOT / "notebooks"), progress_bar=False,
-        )
-    return request.param, nb
+def executed(request: pytest.FixtureRequest, execute_report: Any) -> Any:
+    return request.param, execute_report("arms_signals", request.param)
 
 
 @pytest.mark.slow
