@@ -21,7 +21,12 @@ class Mapping(dict[Any, Any]):
         return self.key_lines.get(key, self.line)
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C scanner and parser when PyYAML has them (about 7x faster on large annotation
+# files); the constructor below stays Python either way, so the result is the same.
+_SafeBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):
     """SafeLoader whose mappings are `Mapping`s carrying 1-based line numbers.
 
     Dates stay text: the validator parses them, so `2023-02-30` is a reported problem

@@ -30,6 +30,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from analysis.ingest import ingest
+
+    result = ingest(args.file, args.published, args.publisher, args.title, args.url, args.root,
+                    source_id=args.source_id, language=args.language)
+    print(result.summary())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsbrief",
@@ -49,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="folder to write the tables into")
     p.add_argument("--format", choices=["csv", "parquet"], default="csv", help="file format")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("ingest", help="store a new source text and draft its annotations")
+    p.add_argument("file", type=Path, help="the text as it reached us (UTF-8), stored unchanged")
+    p.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
+    p.add_argument("--publisher", default="", help="e.g. 'The Washington Post'")
+    p.add_argument("--title", default="", help="the headline (default: the text's headline)")
+    p.add_argument("--url", default="", help="where it was published, if known")
+    p.add_argument("--source-id", default="", help="id to store it under (default: derived)")
+    p.add_argument("--language", default="en", help="ISO 639-1 code of the text")
+    p.set_defaults(func=_cmd_ingest)
 
     from analysis.build import commands as build_commands
 

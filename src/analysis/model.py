@@ -49,6 +49,7 @@ class Actor:
     parent_id: str
     wikidata_id: str
     aliases: tuple[str, ...] = ()
+    draft: bool = False          # proposed by ingest in an annotation file, not yet in the registry
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class Place:
     precision: str
     geonameid: str
     coord_note: str = ""
+    draft: bool = False          # proposed by ingest in an annotation file, not yet in the registry
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Event:
     topics: tuple[str, ...]
     summary: str
     evidence: Span
+    draft: bool = False          # drafted by ingest and not yet accepted by a reviewer
+    confidence: float | None = None   # ingest's confidence in the draft, 0..1
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,8 @@ class Claim:
     content: str
     evidence: Span
     date: DateSpan
+    draft: bool = False
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,8 @@ class Position:
     conditions: str
     claim_id: str
     evidence: Span
+    draft: bool = False
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Typographic marks an analyst types as straight ones.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                        "\u2032": "'", "\u2033": '"', "\u00a0": " "})
+
+
+_WORD = re.compile(r"\S+")  # re's \s is str.isspace(): the same white space as split()
 
 
 def normalise(text: str) -> str:
@@ -24,22 +28,26 @@ class IndexedText:
 
     @classmethod
     def of(cls, text: str) -> IndexedText:
-        folded_chars: list[str] = []
+        # One step per word, not per character: a run of white space between two words becomes
+        # one space, placed at the run's first character; none at either end.
+        translated = text.translate(_FOLD)
+        pieces: list[str] = []
         origin: list[int] = []
-        pending_space = False
-        space_at = 0
-        for i, ch in enumerate(text.translate(_FOLD)):
-            if ch.isspace():
-                if not pending_space:
-                    pending_space, space_at = True, i
-                continue
-            if pending_space and folded_chars:
-                folded_chars.append(" ")
-                origin.append(space_at)
-            pending_space = False
-            folded_chars.append(ch)
-            origin.append(i)
-        return cls(text, "".join(folded_chars), tuple(origin))
+        previous_end = -1
+        for word in _WORD.finditer(translated):
+            start, end = word.span()
+            if previous_end >= 0:
+                pieces.append(" ")
+                origin.append(previous_end)
+            pieces.append(word.group())
+            origin.extend(range(start, end))
+            previous_end = end
+        return cls(text, "".join(pieces), tuple(origin))
+
+    def contains(self, quote: str) -> bool:
+        """Whether the quote occurs at all: cheaper than `find_all` when no count is needed."""
+        needle = normalise(quote)
+        return bool(needle) and needle in self.folded
 
     def find_all(self, quote: str) -> list[tuple[int, int]]:
         """Every `[start, end)` in the original text where the quote occurs."""

@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.errors import NewsbriefError
 from analysis.model import Corpus, DateSpan
 from analysis.paths import project_root
-from analysis.validate import data_version, read_corpus
+from analysis.validate import data_version, paused_gc, read_corpus
 
 __all__ = ["COLUMNS", "Dataset", "data_version", "dataset", "export", "load", "rows"]
 
@@ -45,14 +45,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Columns added after the contract's, for readers who want them.
 EXTRA: dict[str, tuple[str, ...]] = {
-    "positions": ("source_id",),
+    "events": ("draft", "confidence"),
+    "claims": ("draft", "confidence"),
+    "positions": ("source_id", "draft", "confidence"),
     "places": ("coord_note",),
     "issues": ("scale",),
 }
 INT_COLUMNS = {"n_chars", "evidence_start", "evidence_end", "quote_start", "quote_end",
                "positions.stance"}
-BOOL_COLUMNS = {"speaker_named"}
-FLOAT_COLUMNS = {"lat", "lon"}
+BOOL_COLUMNS = {"speaker_named", "draft"}
+FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 
 
 def _join(items: Iterable[str]) -> str:
@@ -96,7 +98,7 @@ def rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
              "recipient_ids": _join(e.recipient_ids), "place_id": e.place_id,
              "outcome": e.outcome, "topics": _join(e.topics), "summary": e.summary,
              "evidence_quote": e.evidence.quote, "evidence_start": e.evidence.start,
-             "evidence_end": e.evidence.end}
+             "evidence_end": e.evidence.end, "draft": e.draft, "confidence": e.confidence}
             for e in corpus.events
         ],
         "claims": [
@@ -107,7 +109,8 @@ def rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
              "contests_claim_ids": _join(c.contests_claim_ids), "content": c.content,
              "quote": c.evidence.quote, "quote_start": c.evidence.start,
              "quote_end": c.evidence.end, "date_start": _iso(c.date.start),
-             "date_granularity": c.date.granularity}
+             "date_granularity": c.date.granularity, "draft": c.draft,
+             "confidence": c.confidence}
             for c in corpus.claims
         ],
         "positions": [
@@ -115,7 +118,7 @@ def rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
              "position": p.position, "stance": p.stance, "conditions": p.conditions,
              "claim_id": p.claim_id, "evidence_quote": p.evidence.quote,
              "evidence_start": p.evidence.start, "evidence_end": p.evidence.end,
-             "source_id": p.source_id}
+             "source_id": p.source_id, "draft": p.draft, "confidence": p.confidence}
             for p in corpus.positions
         ],
         "issues": [
@@ -165,8 +168,27 @@ class Dataset:
         return {name: getattr(self, name) for name in COLUMNS}
 
 
-def dataset(corpus: Corpus, sources: Sequence[str] | None = None) -> Dataset:
-    """Tables of a corpus, optionally kept to some sources (registries stay whole)."""
+def reviewed(corpus: Corpus) -> Corpus:
+    """The corpus without ingest's drafts: unreviewed records, proposed actors and places."""
+    return replace(
+        corpus,
+        actors=tuple(a for a in corpus.actors if not a.draft),
+        places=tuple(p for p in corpus.places if not p.draft),
+        events=tuple(e for e in corpus.events if not e.draft),
+        claims=tuple(c for c in corpus.claims if not c.draft),
+        positions=tuple(p for p in corpus.positions if not p.draft),
+    )
+
+
+def dataset(corpus: Corpus, sources: Sequence[str] | None = None, *,
+            include_drafts: bool = False) -> Dataset:
+    """Tables of a corpus, optionally kept to some sources (registries stay whole).
+
+    Drafts (records ingest wrote and no reviewer accepted yet) are left out unless
+    `include_drafts`; their `draft` column says which rows they are.
+    """
+    if not include_drafts:
+        corpus = reviewed(corpus)
     tables = {name: frame(name, recs) for name, recs in rows(corpus).items()}
     texts = {s.source_id: s.text for s in corpus.sources}
     if sources:
@@ -182,9 +204,16 @@ def dataset(corpus: Corpus, sources: Sequence[str] | None = None) -> Dataset:
     return Dataset(**tables, version=corpus.version, texts=texts)
 
 
-def load(root: Path | str | None = None, *, sources: Sequence[str] | None = None) -> Dataset:
-    """Validate the project's `data/` and return its tables (raises on any problem)."""
-    return dataset(read_corpus(Path(root) if root else None), sources)
+def load(root: Path | str | None = None, *, sources: Sequence[str] | None = None,
+         include_drafts: bool = False) -> Dataset:
+    """Validate the project's `data/` and return its tables (raises on any problem).
+
+    Records still marked `draft: true` (written by `newsbrief ingest`, not yet reviewed) are
+    left out unless `include_drafts`.
+    """
+    corpus = read_corpus(Path(root) if root else None)
+    with paused_gc():
+        return dataset(corpus, sources, include_drafts=include_drafts)
 
 
 def _csv_cell(value: Any) -> str:
@@ -203,11 +232,12 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
             writer.writerow(_csv_cell(v) for v in record)
 
 
-def export(out: Path, *, fmt: str = "csv", root: Path | None = None) -> list[Path]:
+def export(out: Path, *, fmt: str = "csv", root: Path | None = None,
+           include_drafts: bool = False) -> list[Path]:
     """Write every table to `out` as CSV or Parquet; nothing is written unless all is valid."""
     if fmt not in ("csv", "parquet"):
         raise NewsbriefError(f"unknown format {fmt!r}; expected one of: csv, parquet")
-    data = load(root or project_root())
+    data = load(root or project_root(), include_drafts=include_drafts)
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out))
     written = []
