@@ -39,8 +39,12 @@ from analysis.quotes import IndexedText, normalise
 from analysis.validate import validate_project
 
 SEED = "wapo-2023-09-05-kim-putin-arms"
-GOALS = {"actor recall": 0.9, "place recall": 0.9, "date accuracy": 0.85,
-         "claim-speaker recall": 0.8}
+GOALS = {
+    "actor recall": 0.9,
+    "place recall": 0.9,
+    "date accuracy": 0.85,
+    "claim-speaker recall": 0.8,
+}
 
 
 def actor_ids(doc: dict[str, Any]) -> set[str]:
@@ -64,8 +68,9 @@ def date_values(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
     for rec in [*(doc.get("events") or []), *(doc.get("claims") or [])]:
         d = rec.get("date") or {}
         if d.get("text"):
-            out.add((normalise(str(d["text"])), str(d.get("start") or ""),
-                     str(d.get("granularity"))))
+            out.add(
+                (normalise(str(d["text"])), str(d.get("start") or ""), str(d.get("granularity")))
+            )
     return out
 
 
@@ -74,8 +79,9 @@ def pr(draft: set[Any], gold: set[Any]) -> tuple[float, float]:
     return (hit / len(draft) if draft else 1.0), (hit / len(gold) if gold else 1.0)
 
 
-def spans(doc: dict[str, Any], key: str, text: IndexedText) -> list[tuple[dict[str, Any],
-                                                                          int, int]]:
+def spans(
+    doc: dict[str, Any], key: str, text: IndexedText
+) -> list[tuple[dict[str, Any], int, int]]:
     out = []
     for rec in doc.get(key) or []:
         hits = text.find_all(str(rec.get("quote") or ""))
@@ -84,9 +90,11 @@ def spans(doc: dict[str, Any], key: str, text: IndexedText) -> list[tuple[dict[s
     return out
 
 
-def match(draft: list[tuple[dict[str, Any], int, int]],
-          gold: list[tuple[dict[str, Any], int, int]],
-          same: str) -> dict[str, dict[str, Any]]:
+def match(
+    draft: list[tuple[dict[str, Any], int, int]],
+    gold: list[tuple[dict[str, Any], int, int]],
+    same: str,
+) -> dict[str, dict[str, Any]]:
     """Curated id -> the draft record matched to it by quote overlap, one to one."""
     pairs = []
     for g, gs, ge in gold:
@@ -121,9 +129,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=Path(__file__).resolve().parents[1])
     parser.add_argument("--keep", action="store_true", help="keep the temporary project")
-    parser.add_argument("--names-only", action="store_true",
-                        help="drop the registry's aliases first: how much the figures owe to "
-                             "aliases written while curating this very article")
+    parser.add_argument(
+        "--names-only",
+        action="store_true",
+        help="drop the registry's aliases first: how much the figures owe to "
+        "aliases written while curating this very article",
+    )
     args = parser.parse_args(argv)
     project = args.project.resolve()
     meta = read_yaml(project / "data/sources" / f"{SEED}.yaml")
@@ -135,15 +146,25 @@ def main(argv: list[str] | None = None) -> int:
         shutil.copytree(project / "data/registry", tmp / "data/registry")
         if args.names_only:
             actors = tmp / "data/registry/actors.yaml"
-            kept = [line for line in actors.read_text("utf-8").splitlines(keepends=True)
-                    if not line.lstrip().startswith("aliases:")]
+            kept = [
+                line
+                for line in actors.read_text("utf-8").splitlines(keepends=True)
+                if not line.lstrip().startswith("aliases:")
+            ]
             actors.write_text("".join(kept), "utf-8")
         (tmp / "data/sources").mkdir()
         (tmp / "data/annotations").mkdir()
         shutil.copy(project / "pyproject.toml", tmp / "pyproject.toml")
         t0 = time.perf_counter()
-        result = ingest(text_path, dt.date.fromisoformat(str(meta["published_at"])),
-                        str(meta["publisher"]), str(meta["title"]), "", tmp, source_id=SEED)
+        result = ingest(
+            text_path,
+            dt.date.fromisoformat(str(meta["published_at"])),
+            str(meta["publisher"]),
+            str(meta["title"]),
+            "",
+            tmp,
+            source_id=SEED,
+        )
         seconds = time.perf_counter() - t0
         report = validate_project(tmp)
         draft = read_yaml(result.annotation_path)
@@ -154,11 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"ingest of {SEED}: {seconds:.2f} s (incl. spaCy start), text stored byte-identical: "
-          f"{stored}")
+    print(
+        f"ingest of {SEED}: {seconds:.2f} s (incl. spaCy start), text stored byte-identical: "
+        f"{stored}"
+    )
     print(f"validate after ingest: {report.summary()}")
-    print("non-body spans: " + ", ".join(f"{s.kind} [{s.start},{s.end})"
-                                           for s in result.non_body))
+    print("non-body spans: " + ", ".join(f"{s.kind} [{s.start},{s.end})" for s in result.non_body))
     text = IndexedText.of(text_path.read_text(encoding="utf-8"))
     figures: dict[str, float] = {}
 
@@ -186,28 +208,44 @@ def main(argv: list[str] | None = None) -> int:
     n_gold = len(g_claims)
     figures["claim recall"] = len(matched) / n_gold
     figures["claim precision"] = len(matched) / len(d_claims) if d_claims else 1.0
-    same_speaker = {g: d for g, d in matched.items()
-                    if d["speaker"] == next(r for r, *_ in g_claims if r["id"] == g)["speaker"]}
+    same_speaker = {
+        g: d
+        for g, d in matched.items()
+        if d["speaker"] == next(r for r, *_ in g_claims if r["id"] == g)["speaker"]
+    }
     figures["claim-speaker recall"] = len(same_speaker) / n_gold
     gold_by_id = {r["id"]: r for r, *_ in g_claims}
-    exact = sum(normalise(str(d["cue"])).lower() == normalise(str(gold_by_id[g]["cue"])).lower()
-                for g, d in matched.items())
-    heads = sum(head(str(d["cue"])) == head(str(gold_by_id[g]["cue"]))
-                for g, d in matched.items())
-    via_ok = sum((d.get("via") or "") == (gold_by_id[g].get("via") or "")
-                 for g, d in matched.items())
+    exact = sum(
+        normalise(str(d["cue"])).lower() == normalise(str(gold_by_id[g]["cue"])).lower()
+        for g, d in matched.items()
+    )
+    heads = sum(head(str(d["cue"])) == head(str(gold_by_id[g]["cue"])) for g, d in matched.items())
+    via_ok = sum(
+        (d.get("via") or "") == (gold_by_id[g].get("via") or "") for g, d in matched.items()
+    )
     figures["cue exact (of matched)"] = exact / len(matched) if matched else 0.0
     figures["cue head verb (of matched)"] = heads / len(matched) if matched else 0.0
     figures["via agreement (of matched)"] = via_ok / len(matched) if matched else 0.0
     show("curated claims with no overlapping draft", [g for g in gold_by_id if g not in matched])
-    show("matched with another speaker", [
-        f"{g}: {gold_by_id[g]['speaker']} vs {d['speaker']}" for g, d in matched.items()
-        if g not in same_speaker])
-    show("cue differs", [f"{g}: {gold_by_id[g]['cue']!r} vs {d['cue']!r}"
-                         for g, d in matched.items()
-                         if head(str(d["cue"])) != head(str(gold_by_id[g]["cue"]))])
-    unmatched = [d["id"] for d, *_ in d_claims if d["id"] not in {x["id"]
-                                                                  for x in matched.values()}]
+    show(
+        "matched with another speaker",
+        [
+            f"{g}: {gold_by_id[g]['speaker']} vs {d['speaker']}"
+            for g, d in matched.items()
+            if g not in same_speaker
+        ],
+    )
+    show(
+        "cue differs",
+        [
+            f"{g}: {gold_by_id[g]['cue']!r} vs {d['cue']!r}"
+            for g, d in matched.items()
+            if head(str(d["cue"])) != head(str(gold_by_id[g]["cue"]))
+        ],
+    )
+    unmatched = [
+        d["id"] for d, *_ in d_claims if d["id"] not in {x["id"] for x in matched.values()}
+    ]
     show("draft claims matching no curated claim", unmatched)
 
     print("events (matched by overlapping evidence; for information)")
@@ -218,16 +256,21 @@ def main(argv: list[str] | None = None) -> int:
     figures["event precision (overlap)"] = len(ev_match) / len(d_ev) if d_ev else 1.0
     figures["event type agreement (of matched)"] = (
         sum(d["type"] == gold_ev[g]["type"] for g, d in ev_match.items()) / len(ev_match)
-        if ev_match else 0.0)
+        if ev_match
+        else 0.0
+    )
     show("curated events with no overlapping draft", [g for g in gold_ev if g not in ev_match])
 
-    print(f"\nfigures ({len(d_claims)} draft claims vs {n_gold} curated, {len(d_ev)} draft "
-          f"events vs {len(g_ev)} curated)")
+    print(
+        f"\nfigures ({len(d_claims)} draft claims vs {n_gold} curated, {len(d_ev)} draft "
+        f"events vs {len(g_ev)} curated)"
+    )
     failed = []
     for name, value in figures.items():
         goal = GOALS.get(name)
-        mark = "" if goal is None else (f"  goal >= {goal}: " + ("ok" if value >= goal
-                                                                 else "MISSED"))
+        mark = (
+            "" if goal is None else (f"  goal >= {goal}: " + ("ok" if value >= goal else "MISSED"))
+        )
         if goal is not None and value < goal:
             failed.append(name)
         print(f"  {name:36s} {value:5.2f}{mark}")

@@ -75,11 +75,13 @@ def main(argv: list[str] | None = None) -> int:
         rate = len(results) / t_ingest
         n_events = sum(r.events for r in results)
         n_claims = sum(r.claims for r in results)
-        print(f"ingest: {len(results)} articles ({words / len(items):.0f} words each) in "
-              f"{t_ingest:.1f} s = {rate:.1f} articles/s with {args.workers} worker(s); "
-              f"{n_events} draft events, {n_claims} draft claims; "
-              f"peak RSS main {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
-              f"workers {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+        print(
+            f"ingest: {len(results)} articles ({words / len(items):.0f} words each) in "
+            f"{t_ingest:.1f} s = {rate:.1f} articles/s with {args.workers} worker(s); "
+            f"{n_events} draft events, {n_claims} draft claims; "
+            f"peak RSS main {peak_mb(resource.RUSAGE_SELF):.0f} MB, "
+            f"workers {peak_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        )
         if rate < GOAL_ARTICLES_PER_S:
             failed.append("ingest rate")
 
@@ -89,19 +91,24 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         written = export(tmp / "export", fmt="parquet", root=root, include_drafts=True)
         t_exp = time.perf_counter() - t0
-        print(f"validate the ingested corpus: {t_val:.1f} s ({len(corpus.events)} events, "
-              f"{len(corpus.claims)} claims, {len(corpus.sources)} sources); export with "
-              f"drafts to Parquet (validates again): {t_exp:.1f} s, {len(written)} tables")
+        print(
+            f"validate the ingested corpus: {t_val:.1f} s ({len(corpus.events)} events, "
+            f"{len(corpus.claims)} claims, {len(corpus.sources)} sources); export with "
+            f"drafts to Parquet (validates again): {t_exp:.1f} s, {len(written)} tables"
+        )
 
         # 2. 100,000 reviewed events ----------------------------------------------------------
         per_source = 100
         sources = max(1, args.events // per_source)
         big = tmp / "events"
         t0 = time.perf_counter()
-        n = synth.write_annotated(src, big, sources=sources, events_per_source=per_source,
-                                  seed=args.seed)
-        print(f"wrote {n} reviewed events in {sources} annotation files "
-              f"({time.perf_counter() - t0:.1f} s)")
+        n = synth.write_annotated(
+            src, big, sources=sources, events_per_source=per_source, seed=args.seed
+        )
+        print(
+            f"wrote {n} reviewed events in {sources} annotation files "
+            f"({time.perf_counter() - t0:.1f} s)"
+        )
         t0 = time.perf_counter()
         corpus = read_corpus(big)
         t_read = time.perf_counter() - t0
@@ -109,9 +116,11 @@ def main(argv: list[str] | None = None) -> int:
         data = dataset(corpus)
         t_tables = time.perf_counter() - t0
         total = t_read + t_tables
-        print(f"validate + load {len(data.events)} events: {total:.1f} s (validate "
-              f"{t_read:.1f} s, tables {t_tables:.1f} s) = {len(data.events) / total:,.0f} "
-              f"events/s; peak RSS {peak_mb(resource.RUSAGE_SELF):.0f} MB")
+        print(
+            f"validate + load {len(data.events)} events: {total:.1f} s (validate "
+            f"{t_read:.1f} s, tables {t_tables:.1f} s) = {len(data.events) / total:,.0f} "
+            f"events/s; peak RSS {peak_mb(resource.RUSAGE_SELF):.0f} MB"
+        )
         if total >= GOAL_LOAD_S:
             failed.append("validate + load")
     finally:
@@ -119,9 +128,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(f"goals: ingest >= {GOAL_ARTICLES_PER_S:.0f} articles/s: "
-          f"{'MISSED' if 'ingest rate' in failed else 'ok'}; validate + load 100,000 events "
-          f"< {GOAL_LOAD_S:.0f} s: {'MISSED' if 'validate + load' in failed else 'ok'}")
+    print(
+        f"goals: ingest >= {GOAL_ARTICLES_PER_S:.0f} articles/s: "
+        f"{'MISSED' if 'ingest rate' in failed else 'ok'}; validate + load 100,000 events "
+        f"< {GOAL_LOAD_S:.0f} s: {'MISSED' if 'validate + load' in failed else 'ok'}"
+    )
     return 1 if failed else 0
 
 

@@ -28,8 +28,18 @@ import yaml
 
 PUBLISHERS = ("Synthetic Wire", "The Synthetic Times", "Benchmark News Agency")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
-DATES = ("on Monday", "on Tuesday", "last week", "this month", "in July", "early Wednesday",
-         "on Friday", "in 2019", "in November", "yesterday")
+DATES = (
+    "on Monday",
+    "on Tuesday",
+    "last week",
+    "this month",
+    "in July",
+    "early Wednesday",
+    "on Friday",
+    "in 2019",
+    "in November",
+    "yesterday",
+)
 GAZETTEER_CITIES = ("Kharkiv", "Odesa", "Kyiv", "Belgorod", "Berlin", "Ankara", "Pyongyang")
 CREDITS = ("Jane Roe/AFP/Getty Images", "John Poe/Reuters", "Synth Photographer/AP")
 
@@ -60,8 +70,7 @@ def _forms(actors: list[dict[str, object]], kind: str) -> list[str]:
     return out
 
 
-def articles(root: Path, n: int, *, seed: int = 7,
-             sentences: int = 50) -> Iterator[Article]:
+def articles(root: Path, n: int, *, seed: int = 7, sentences: int = 50) -> Iterator[Article]:
     """`n` synthetic articles over the registry of the project at `root`."""
     rng = random.Random(seed)
     actors, places = _registry(root)
@@ -77,44 +86,66 @@ def articles(root: Path, n: int, *, seed: int = 7,
         title = f"Synthetic report {i}: {who} and {other} talk as drones hit {city}"
         body: list[str] = []
         templates = [
-            lambda: f"{rng.choice(people)} said {rng.choice(DATES)} that {rng.choice(states)} "
-                    f"would send more air defense systems to {rng.choice(states)}.",
-            lambda: f"{rng.choice(states)} attacked targets in {rng.choice(cities)} "
-                    f"{rng.choice(DATES)}, {rng.choice(media)} reported.",
-            lambda: f"\u201cWe will not give up,\u201d {rng.choice(people)} told reporters "
-                    f"{rng.choice(DATES)}.",
-            lambda: f"{rng.choice(people)} met {rng.choice(people)} in {rng.choice(cities)} "
-                    f"{rng.choice(DATES)} to discuss grain exports.",
-            lambda: f"Russian air defenses shot down {rng.randint(2, 40)} Ukrainian drones over "
-                    f"{rng.choice(cities)} {rng.choice(DATES)}, the Russian Defense Ministry "
-                    "said.",
+            lambda: (
+                f"{rng.choice(people)} said {rng.choice(DATES)} that {rng.choice(states)} "
+                f"would send more air defense systems to {rng.choice(states)}."
+            ),
+            lambda: (
+                f"{rng.choice(states)} attacked targets in {rng.choice(cities)} "
+                f"{rng.choice(DATES)}, {rng.choice(media)} reported."
+            ),
+            lambda: (
+                f"\u201cWe will not give up,\u201d {rng.choice(people)} told reporters "
+                f"{rng.choice(DATES)}."
+            ),
+            lambda: (
+                f"{rng.choice(people)} met {rng.choice(people)} in {rng.choice(cities)} "
+                f"{rng.choice(DATES)} to discuss grain exports."
+            ),
+            lambda: (
+                f"Russian air defenses shot down {rng.randint(2, 40)} Ukrainian drones over "
+                f"{rng.choice(cities)} {rng.choice(DATES)}, the Russian Defense Ministry "
+                "said."
+            ),
             lambda: f"{rng.choice(media)} could not independently verify the claim.",
-            lambda: f"Senior administration officials said {rng.choice(states)} was preparing "
-                    f"a visit to {rng.choice(states)} {rng.choice(DATES)}.",
-            lambda: f"{rng.choice(states)} denied claims that its forces entered "
-                    f"{rng.choice(states)} {rng.choice(DATES)}.",
-            lambda: f"The talks in {rng.choice(cities)} were the {rng.randint(2, 90)}th round "
-                    "this year, according to the Associated Press.",
+            lambda: (
+                f"Senior administration officials said {rng.choice(states)} was preparing "
+                f"a visit to {rng.choice(states)} {rng.choice(DATES)}."
+            ),
+            lambda: (
+                f"{rng.choice(states)} denied claims that its forces entered "
+                f"{rng.choice(states)} {rng.choice(DATES)}."
+            ),
+            lambda: (
+                f"The talks in {rng.choice(cities)} were the {rng.randint(2, 90)}th round "
+                "this year, according to the Associated Press."
+            ),
         ]
         for _ in range(sentences):
             body.append(rng.choice(templates)())
-        paragraphs = [" ".join(body[j:j + 3]) for j in range(0, len(body), 3)]
-        text = "\n\n".join([
-            title,
-            f"{who} and {other} in {city} in 2019. ({rng.choice(CREDITS)})",
-            f"This is synthetic article {i} for newsbrief's scale benchmark; it reports "
-            "nothing real.",
-            *paragraphs,
-            "Synthetic Desk contributed to this report.",
-            "Source link",
-            "Leave a Reply",
-            "Your email address will not be published. Required fields are marked *",
-        ]) + "\n"
+        paragraphs = [" ".join(body[j : j + 3]) for j in range(0, len(body), 3)]
+        text = (
+            "\n\n".join(
+                [
+                    title,
+                    f"{who} and {other} in {city} in 2019. ({rng.choice(CREDITS)})",
+                    f"This is synthetic article {i} for newsbrief's scale benchmark; it reports "
+                    "nothing real.",
+                    *paragraphs,
+                    "Synthetic Desk contributed to this report.",
+                    "Source link",
+                    "Leave a Reply",
+                    "Your email address will not be published. Required fields are marked *",
+                ]
+            )
+            + "\n"
+        )
         yield Article(f"synthetic-{i:05d}", text, published, rng.choice(PUBLISHERS), title)
 
 
-def write_annotated(root: Path, out: Path, *, sources: int, events_per_source: int,
-                    seed: int = 7) -> int:
+def write_annotated(
+    root: Path, out: Path, *, sources: int, events_per_source: int, seed: int = 7
+) -> int:
     """A project at `out` with the registry of `root` and reviewed synthetic annotations.
 
     Returns the number of events written (sources x events_per_source).
@@ -135,8 +166,10 @@ def write_annotated(root: Path, out: Path, *, sources: int, events_per_source: i
         records = []
         for e in range(events_per_source):
             day = rng.choice(WEEKDAYS)
-            sentence = (f"Drone strike {s}-{e} hit a depot on {day}, officials said in "
-                        f"statement {rng.randint(1, 10**9)}.")
+            sentence = (
+                f"Drone strike {s}-{e} hit a depot on {day}, officials said in "
+                f"statement {rng.randint(1, 10**9)}."
+            )
             lines.append(sentence)
             a, b = rng.sample(states, 2)
             records.append(
@@ -153,10 +186,13 @@ def write_annotated(root: Path, out: Path, *, sources: int, events_per_source: i
         (out / "data/sources" / f"{sid}.txt").write_bytes(raw)
         (out / "data/sources" / f"{sid}.yaml").write_text(
             f"source_id: {sid}\npublisher: Synthetic Wire\ntitle: Synthetic source {s}\n"
-            f"published_at: 2023-09-05\nlanguage: en\nurl: \"\"\ntext_file: {sid}.txt\n"
-            f"text_sha256: {hashlib.sha256(raw).hexdigest()}\n", "utf-8")
+            f'published_at: 2023-09-05\nlanguage: en\nurl: ""\ntext_file: {sid}.txt\n'
+            f"text_sha256: {hashlib.sha256(raw).hexdigest()}\n",
+            "utf-8",
+        )
         (out / "data/annotations" / f"{sid}.yaml").write_text(
-            f"source_id: {sid}\nevents:\n" + "".join(records), "utf-8")
+            f"source_id: {sid}\nevents:\n" + "".join(records), "utf-8"
+        )
     return sources * events_per_source
 
 
@@ -171,8 +207,14 @@ def main(argv: list[str] | None = None) -> int:
     manifest = []
     for art in articles(args.project, args.n, seed=args.seed):
         (args.out / f"{art.name}.txt").write_text(art.text, "utf-8")
-        manifest.append({"file": f"{art.name}.txt", "published": art.published.isoformat(),
-                         "publisher": art.publisher, "title": art.title})
+        manifest.append(
+            {
+                "file": f"{art.name}.txt",
+                "published": art.published.isoformat(),
+                "publisher": art.publisher,
+                "title": art.title,
+            }
+        )
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=1), "utf-8")
     print(f"wrote {len(manifest)} articles to {args.out}")
     return 0

@@ -24,8 +24,14 @@ REPO = Path(__file__).resolve().parents[1]
 #: What a project is made of (the rest of the repository does not reach the build).
 PROJECT_FILES = ("data", "notebooks", "reports.yaml", "pyproject.toml", "requirements.lock")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 NEWSBRIEF = str(Path(sys.executable).with_name("newsbrief"))  # the venv's console script
 
@@ -46,13 +52,22 @@ class Project:
 
     def newsbrief(self, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
         """`newsbrief --root ROOT ARGS...` as a user runs it: its own process, exit status."""
-        return subprocess.run([NEWSBRIEF, "--root", str(self.root), *args], capture_output=True,
-                              text=True, timeout=timeout, check=False, env=self.env)
+        return subprocess.run(
+            [NEWSBRIEF, "--root", str(self.root), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+            env=self.env,
+        )
 
     def snapshot(self) -> dict[str, bytes]:
         """Every file under reports/ (relative name -> bytes)."""
-        return {p.relative_to(self.reports).as_posix(): p.read_bytes()
-                for p in sorted(self.reports.rglob("*")) if p.is_file()}
+        return {
+            p.relative_to(self.reports).as_posix(): p.read_bytes()
+            for p in sorted(self.reports.rglob("*"))
+            if p.is_file()
+        }
 
     def copy(self, dest: Path) -> Project:
         """A copy with its reports and build cache, so a build there starts from this state."""
@@ -69,14 +84,22 @@ def pinned_code(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     import analysis
 
     snapshot = tmp_path_factory.mktemp("code")
-    shutil.copytree(Path(analysis.__file__).parent, snapshot / "analysis",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        Path(analysis.__file__).parent,
+        snapshot / "analysis",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     paths = [str(snapshot), *filter(None, [os.environ.get("PYTHONPATH")])]
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
-def make_project(dest: Path, *, source: Path = REPO, notebooks: Path | None = None,
-                 env: dict[str, str] | None = None) -> Project:
+def make_project(
+    dest: Path,
+    *,
+    source: Path = REPO,
+    notebooks: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Project:
     """A project at `dest` from the files of `source` (notebooks from elsewhere if given)."""
     dest.mkdir(parents=True)
     for name in PROJECT_FILES:
@@ -84,8 +107,11 @@ def make_project(dest: Path, *, source: Path = REPO, notebooks: Path | None = No
         if name == "notebooks" and notebooks is not None:
             path = notebooks
         if path.is_dir():
-            shutil.copytree(path, dest / name, ignore=shutil.ignore_patterns(
-                ".ipynb_checkpoints", "__pycache__"))
+            shutil.copytree(
+                path,
+                dest / name,
+                ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+            )
         elif path.is_file():
             shutil.copy2(path, dest / name)
     return Project(dest, env)
@@ -113,8 +139,10 @@ def real_build(tmp_path_factory: pytest.TempPathFactory, project_from: Any) -> B
     project = project_from(tmp_path_factory.mktemp("real") / "project")
     done = project.newsbrief("build", "--quiet")
     if done.returncode != 0:
-        pytest.fail(f"the real project does not build (exit {done.returncode}):\n"
-                    f"{done.stdout}\n{done.stderr}")
+        pytest.fail(
+            f"the real project does not build (exit {done.returncode}):\n"
+            f"{done.stdout}\n{done.stderr}"
+        )
     return Built(project, done.returncode, done.stdout, done.stderr)
 
 
@@ -160,8 +188,9 @@ class Guard:
 
     def __post_init__(self) -> None:
         self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: self.console.append(m.text)
-                     if m.type == "error" else None)
+        self.page.on(
+            "console", lambda m: self.console.append(m.text) if m.type == "error" else None
+        )
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", self._dialog)
 
@@ -210,6 +239,7 @@ def execute_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., An
     """Run one of the repository's report notebooks with papermill on the project's data, as
     the build would (kernel cwd notebooks/, NEWSBRIEF_ROOT the repository): the executed
     notebook, for tests that look at its outputs."""
+
     def run(name: str, parameters: dict[str, Any]) -> Any:
         import papermill
 
@@ -217,7 +247,12 @@ def execute_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., An
         with pytest.MonkeyPatch.context() as mp:
             mp.setenv("NEWSBRIEF_ROOT", str(REPO))
             return papermill.execute_notebook(
-                str(REPO / "notebooks" / f"{name}.ipynb"), str(out), parameters=parameters,
-                kernel_name="python3", cwd=str(REPO / "notebooks"), progress_bar=False)
+                str(REPO / "notebooks" / f"{name}.ipynb"),
+                str(out),
+                parameters=parameters,
+                kernel_name="python3",
+                cwd=str(REPO / "notebooks"),
+                progress_bar=False,
+            )
 
     return run

@@ -39,8 +39,9 @@ def test_mappings_remember_the_line_of_each_key(tmp_path: Path) -> None:
         (b"\xef\xbb\xbfa: 1\n", 1, "byte-order mark"),
     ],
 )
-def test_unreadable_yaml_names_file_and_line(tmp_path: Path, content: bytes, line: int,
-                                             words: str) -> None:
+def test_unreadable_yaml_names_file_and_line(
+    tmp_path: Path, content: bytes, line: int, words: str
+) -> None:
     path = tmp_path / "bad.yaml"
     path.write_bytes(content)
     with pytest.raises(DataFileError) as info:
@@ -57,8 +58,9 @@ def test_missing_file_is_a_data_file_error(tmp_path: Path) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=300))
-def test_any_bytes_give_a_mapping_or_a_data_file_error(tmp_path_factory: pytest.TempPathFactory,
-                                                      content: bytes) -> None:
+def test_any_bytes_give_a_mapping_or_a_data_file_error(
+    tmp_path_factory: pytest.TempPathFactory, content: bytes
+) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "x.yaml"
     path.write_bytes(content)
     with contextlib.suppress(DataFileError):
@@ -66,20 +68,45 @@ def test_any_bytes_give_a_mapping_or_a_data_file_error(tmp_path_factory: pytest.
 
 
 yaml_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False)
-    | st.text(max_size=12) | st.sampled_from(["2023-09-04", "036", "ASSAULT", "riga", "day"]),
-    lambda inner: st.lists(inner, max_size=3)
-    | st.dictionaries(st.sampled_from(["id", "type", "date", "quote", "actors", "start",
-                                       "granularity", "stance", "contests", "x"]), inner,
-                      max_size=5),
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["2023-09-04", "036", "ASSAULT", "riga", "day"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "type",
+                    "date",
+                    "quote",
+                    "actors",
+                    "start",
+                    "granularity",
+                    "stance",
+                    "contests",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
     max_leaves=12,
 )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from(["source_id", "events", "claims", "positions"]),
-                       yaml_values, max_size=4))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(["source_id", "events", "claims", "positions"]), yaml_values, max_size=4
+    )
+)
 def test_any_annotation_structure_validates_or_raises_validation_error(
     tmp_path: Path, doc: dict[str, object]
 ) -> None:
@@ -87,7 +114,8 @@ def test_any_annotation_structure_validates_or_raises_validation_error(
     if not root.exists():
         shutil.copytree(MINI, root)
     (root / "data/annotations/test-mini.yaml").write_text(
-        yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+        yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8"
+    )
     try:
         read_corpus(root)
     except ValidationError as exc:

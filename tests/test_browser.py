@@ -112,11 +112,21 @@ def visits(guard: Any, real_build: Any, server: str, pages: list[str]) -> list[V
             charts = guard.page.evaluate(CHARTS)
             if mode == "file":
                 guard.page.screenshot(path=SCREENSHOTS / f"{Path(name).stem}.png", full_page=True)
-            done.append(Visit(
-                mode, name, response.status if response else None, guard.page.title(), charts,
-                guard.page.evaluate(LINKS), list(guard.console), list(guard.errors),
-                list(guard.dialogs), list(guard.outside), list(guard.local),
-            ))
+            done.append(
+                Visit(
+                    mode,
+                    name,
+                    response.status if response else None,
+                    guard.page.title(),
+                    charts,
+                    guard.page.evaluate(LINKS),
+                    list(guard.console),
+                    list(guard.errors),
+                    list(guard.dialogs),
+                    list(guard.outside),
+                    list(guard.local),
+                )
+            )
     return done
 
 
@@ -166,8 +176,11 @@ def test_every_chart_is_drawn_with_its_data(visits: list[Visit]) -> None:
 
 
 def test_no_console_errors_page_errors_or_dialogs(visits: list[Visit]) -> None:
-    noisy = [(v.where, v.console, v.errors, v.dialogs) for v in visits
-             if v.console or v.errors or v.dialogs]
+    noisy = [
+        (v.where, v.console, v.errors, v.dialogs)
+        for v in visits
+        if v.console or v.errors or v.dialogs
+    ]
     assert noisy == []
 
 
@@ -180,8 +193,9 @@ def test_no_request_leaves_the_machine(visits: list[Visit], server: str) -> None
     assert all(u.startswith(server) for u in http_loads)
 
 
-def test_every_link_on_the_index_resolves(visits: list[Visit], real_build: Any,
-                                         server: str, pages: list[str]) -> None:
+def test_every_link_on_the_index_resolves(
+    visits: list[Visit], real_build: Any, server: str, pages: list[str]
+) -> None:
     index = next(v for v in visits if v.page == "index.html" and v.mode == "http")
     hrefs = [h for h in index.links if not h.startswith("#")]
     assert sorted(hrefs) == sorted(p for p in pages if p != "index.html")

@@ -42,8 +42,10 @@ def test_timestamps_do_not_matter(tmp_path: Path) -> None:
         (lambda r: (r / "nb.ipynb").write_text('{"cells": [], "x": 1}'), "notebook"),
         (lambda r: (r / "data" / "registry" / "actors.yaml").write_text("actors: [a]\n"), "data"),
         (lambda r: (r / "data" / "new.csv").write_text("a\n"), "data"),
-        (lambda r: (r / "data" / "registry" / "actors.yaml").rename(r / "data" / "moved.yaml"),
-         "data"),
+        (
+            lambda r: (r / "data" / "registry" / "actors.yaml").rename(r / "data" / "moved.yaml"),
+            "data",
+        ),
         (lambda r: (r / "pyproject.toml").write_text("[project]\nname = 'y'\n"), "env"),
         (lambda r: (r / "requirements.lock").write_text("pandas==3.1.1\n"), "env"),
     ],

@@ -17,10 +17,10 @@ from analysis.build.params import ParameterError
 from analysis.build.plan import make_plan
 from analysis.errors import ConfigError
 
-PROFILE = '''\
+PROFILE = """\
 actor_id: str = "nobody"  # actor to profile
 limit: int = 5
-'''
+"""
 
 
 def project(tmp_path: Path, yaml_text: str) -> Path:
@@ -39,16 +39,46 @@ def fake_dataset(actors: list[str]) -> Any:
     """A dataset in which every given actor acts in two events."""
     return SimpleNamespace(
         actors=pd.DataFrame({"actor_id": actors, "name": [a.title() for a in actors]}),
-        events=pd.DataFrame({
-            "event_id": ["e1", "e2"], "source_id": ["s", "s"],
-            "actor_ids": [";".join(actors)] * 2, "recipient_ids": ["", ""],
-            "evidence_quote": ["q", "r"], "evidence_start": [0, 2], "evidence_end": [1, 3]}),
-        claims=pd.DataFrame({c: [] for c in (
-            "claim_id", "source_id", "speaker_id", "via_id", "quote", "quote_start",
-            "quote_end", "about_event_id")}),
-        positions=pd.DataFrame({c: [] for c in (
-            "position_id", "source_id", "actor_id", "issue_id", "evidence_quote",
-            "evidence_start", "evidence_end")}),
+        events=pd.DataFrame(
+            {
+                "event_id": ["e1", "e2"],
+                "source_id": ["s", "s"],
+                "actor_ids": [";".join(actors)] * 2,
+                "recipient_ids": ["", ""],
+                "evidence_quote": ["q", "r"],
+                "evidence_start": [0, 2],
+                "evidence_end": [1, 3],
+            }
+        ),
+        claims=pd.DataFrame(
+            {
+                c: []
+                for c in (
+                    "claim_id",
+                    "source_id",
+                    "speaker_id",
+                    "via_id",
+                    "quote",
+                    "quote_start",
+                    "quote_end",
+                    "about_event_id",
+                )
+            }
+        ),
+        positions=pd.DataFrame(
+            {
+                c: []
+                for c in (
+                    "position_id",
+                    "source_id",
+                    "actor_id",
+                    "issue_id",
+                    "evidence_quote",
+                    "evidence_start",
+                    "evidence_end",
+                )
+            }
+        ),
     )
 
 
@@ -57,22 +87,38 @@ def fake_dataset(actors: list[str]) -> Any:
     [
         ("reports: {}\n", "expected a `reports:` list"),
         ("reports: []\nextra: 1\n", "unknown top-level key"),
-        ("reports:\n  - {id: ../x, notebook: notebooks/profile.ipynb, title: T}\n",
-         "id '../x' is not a slug"),
-        ("reports:\n  - {id: index, notebook: notebooks/profile.ipynb, title: T}\n",
-         "taken by the site"),
-        ("reports:\n  - {id: a, notebook: ../outside.ipynb, title: T}\n",
-         "must be an .ipynb file inside"),
+        (
+            "reports:\n  - {id: ../x, notebook: notebooks/profile.ipynb, title: T}\n",
+            "id '../x' is not a slug",
+        ),
+        (
+            "reports:\n  - {id: index, notebook: notebooks/profile.ipynb, title: T}\n",
+            "taken by the site",
+        ),
+        (
+            "reports:\n  - {id: a, notebook: ../outside.ipynb, title: T}\n",
+            "must be an .ipynb file inside",
+        ),
         ("reports:\n  - {id: a, notebook: notebooks/profile.ipynb}\n", "`title` is required"),
-        ("reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T, colour: red}\n",
-         "unknown key"),
-        ("reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T,"
-         " parameters: {actor_id: 2023-09-05}}\n", "reads as a date; quote it"),
-        ("reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T}\n"
-         "  - {id: a, notebook: notebooks/profile.ipynb, title: U}\n", "appears twice"),
-        ("reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T,"
-         " fan_out: {param: actor_id, values: everyone}}\n",
-         r"unknown fan-out values 'everyone': expected one of \[actors_with_records"),
+        (
+            "reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T, colour: red}\n",
+            "unknown key",
+        ),
+        (
+            "reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T,"
+            " parameters: {actor_id: 2023-09-05}}\n",
+            "reads as a date; quote it",
+        ),
+        (
+            "reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T}\n"
+            "  - {id: a, notebook: notebooks/profile.ipynb, title: U}\n",
+            "appears twice",
+        ),
+        (
+            "reports:\n  - {id: a, notebook: notebooks/profile.ipynb, title: T,"
+            " fan_out: {param: actor_id, values: everyone}}\n",
+            r"unknown fan-out values 'everyone': expected one of \[actors_with_records",
+        ),
         ("settings: {workers: many}\nreports: []\n", "workers must be int"),
         ("settings: {colour: red}\nreports: []\n", "unknown setting 'colour'"),
     ],
@@ -129,8 +175,9 @@ def test_fan_out_registry_uses_the_topic_rules_on_real_tables() -> None:
     assert fanout.fan_out_function("issues_with_positions")(data) == ["talks"]
 
 
-def test_plan_uses_registry_and_checks_fanned_parameters(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plan_uses_registry_and_checks_fanned_parameters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = project(tmp_path, FANNED)
     monkeypatch.setattr("analysis.load", lambda root=None: fake_dataset(["ann", "bob"]))
     plan = make_plan(root)
@@ -140,12 +187,15 @@ def test_plan_uses_registry_and_checks_fanned_parameters(tmp_path: Path,
 
 
 def test_plan_rejects_wrong_parameters_before_any_kernel(tmp_path: Path) -> None:
-    root = project(tmp_path, """\
+    root = project(
+        tmp_path,
+        """\
 reports:
   - {id: a, notebook: notebooks/profile.ipynb, title: A, parameters: {actr_id: x}}
   - {id: b, notebook: notebooks/profile.ipynb, title: B, parameters: {limit: "5"}}
   - {id: c, notebook: notebooks/missing.ipynb, title: C}
-""")
+""",
+    )
     with pytest.raises(ParameterError) as info:
         make_plan(root)
     text = str(info.value)

@@ -13,7 +13,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from analysis.build.params import check, inspect_source, matches, notebook_parameters
 from analysis.errors import ConfigError
 
-CELL = '''\
+CELL = """\
 issue_id: str = "black_sea_grain_initiative"  # issue to chart
 limit: int = 10  # rows at most
 ratio: float = 0.5
@@ -23,7 +23,7 @@ mode: Literal["bar", "dot"] = "bar"
 untyped = 3  # type inferred from the default
 anything = None
 import os  # not a parameter
-'''
+"""
 
 
 def write(path: Path, source: str | None) -> Path:
@@ -40,7 +40,14 @@ def write(path: Path, source: str | None) -> Path:
 def test_inspect_reads_names_types_defaults_and_help() -> None:
     params = inspect_source(CELL)
     assert list(params) == [
-        "issue_id", "limit", "ratio", "names", "maybe", "mode", "untyped", "anything",
+        "issue_id",
+        "limit",
+        "ratio",
+        "names",
+        "maybe",
+        "mode",
+        "untyped",
+        "anything",
     ]
     assert params["issue_id"].type == "str"
     assert params["issue_id"].default == "'black_sea_grain_initiative'"
@@ -101,8 +108,12 @@ def test_unknown_name_lists_the_valid_ones_and_suggests() -> None:
 
 
 def test_wrong_type_names_expected_and_given() -> None:
-    problems = check("grain", "notebooks/g.ipynb", inspect_source(CELL),
-                     {"limit": "ten", "untyped": 2.5, "issue_id": "ok"})
+    problems = check(
+        "grain",
+        "notebooks/g.ipynb",
+        inspect_source(CELL),
+        {"limit": "ten", "untyped": 2.5, "issue_id": "ok"},
+    )
     assert len(problems) == 2
     assert "parameter 'limit' of notebooks/g.ipynb expects int, got str 'ten'" in problems[0]
     assert "parameter 'untyped' of notebooks/g.ipynb expects int, got float 2.5" in problems[1]

@@ -36,19 +36,29 @@ def test_each_chart_becomes_a_png_and_unchanged_charts_are_kept(tmp_path: Path) 
     (root / "notebooks").mkdir()
     (root / "pyproject.toml").write_text("[project]\nname = 'fixture'\n")
     (root / "reports.yaml").write_text(
-        "reports:\n  - {id: maps, notebook: notebooks/maps.ipynb, title: Maps}\n")
-    nb = new_notebook(cells=[
-        new_code_cell('n: int = 3  # points', metadata={"tags": ["parameters"]}),
-        new_code_cell("import plotly.express as px\n"
-                      "px.scatter(x=list(range(n)), y=list(range(n)), width=640, "
-                      "height=400).show()"),
-        new_code_cell("import plotly.graph_objects as go\n"
-                      "go.Figure(go.Scattergeo(lat=[44.43, 55.75], lon=[26.10, 37.62]),\n"
-                      "          layout=dict(width=500, height=300, geo=dict(scope='europe',"
-                      " resolution=50))).show()"),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+        "reports:\n  - {id: maps, notebook: notebooks/maps.ipynb, title: Maps}\n"
+    )
+    nb = new_notebook(
+        cells=[
+            new_code_cell("n: int = 3  # points", metadata={"tags": ["parameters"]}),
+            new_code_cell(
+                "import plotly.express as px\n"
+                "px.scatter(x=list(range(n)), y=list(range(n)), width=640, "
+                "height=400).show()"
+            ),
+            new_code_cell(
+                "import plotly.graph_objects as go\n"
+                "go.Figure(go.Scattergeo(lat=[44.43, 55.75], lon=[26.10, 37.62]),\n"
+                "          layout=dict(width=500, height=300, geo=dict(scope='europe',"
+                " resolution=50))).show()"
+            ),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, root / "notebooks" / "maps.ipynb")
 
     assert main(["--root", str(root), "build", "--png", "--quiet"]) == 0
@@ -61,5 +71,6 @@ def test_each_chart_becomes_a_png_and_unchanged_charts_are_kept(tmp_path: Path) 
     stamps = {p.name: p.stat().st_mtime_ns for p in (root / "reports" / "png").iterdir()}
 
     assert main(["--root", str(root), "build", "--png", "--quiet"]) == 0
-    assert {p.name: p.stat().st_mtime_ns for p in (root / "reports" / "png").iterdir()} \
-        == stamps, "unchanged charts are not drawn again"
+    assert {p.name: p.stat().st_mtime_ns for p in (root / "reports" / "png").iterdir()} == stamps, (
+        "unchanged charts are not drawn again"
+    )

@@ -9,7 +9,11 @@ import pytest
 from analysis.build.render import remote_loads, script_json
 
 HOSTILE = [
-    "</script><script>alert(1)</script>", "<!-- x", "a & b", "line\u2028sep\u2029", "<b>x</b>",
+    "</script><script>alert(1)</script>",
+    "<!-- x",
+    "a & b",
+    "line\u2028sep\u2029",
+    "<b>x</b>",
 ]
 
 
@@ -28,7 +32,10 @@ def test_script_json_is_deterministic() -> None:
 @pytest.mark.parametrize(
     ("html", "found"),
     [
-        ('<script src="https://cdn.plot.ly/plotly.js"></script>', ["https://cdn.plot.ly/plotly.js"]),
+        (
+            '<script src="https://cdn.plot.ly/plotly.js"></script>',
+            ["https://cdn.plot.ly/plotly.js"],
+        ),
         ("<link rel=stylesheet href='http://x.org/a.css'>", ["http://x.org/a.css"]),
         ('<img alt="" src="//cdn.example/x.png">', ["//cdn.example/x.png"]),
         ('<script src="assets/plotly.min.js"></script>', []),

@@ -37,7 +37,9 @@ HOSTILE = "</script><script>alert(1)</script> & \u2028 <b>bold</b>"
 def notebook(*cells: Any) -> Any:
     nb = new_notebook(cells=list(cells))
     nb.metadata["kernelspec"] = {
-        "name": "python3", "display_name": "Python 3", "language": "python",
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
     }
     return nb
 
@@ -85,8 +87,11 @@ def make_project(root: Path) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 @dataclass
@@ -105,8 +110,7 @@ def pinned_code(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Hash a snapshot of the `analysis` package, so edits made while the tests run (by
     another engineer, or an editor) do not count as a code change between two builds."""
     snapshot_dir = tmp_path_factory.mktemp("code") / "analysis"
-    shutil.copytree(cache.package_dir(), snapshot_dir,
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(cache.package_dir(), snapshot_dir, ignore=shutil.ignore_patterns("__pycache__"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(cache, "package_dir", lambda: snapshot_dir)
         yield
@@ -195,8 +199,9 @@ def test_pages_load_nothing_from_outside(builds: Builds) -> None:
             assert "require.js" not in html and "mathjax" not in html.lower()
     assert re.search(r'<script[^>]*src="assets/plotly.min.js"', builds.cold["chart.html"].decode())
     # the geo chart's base map comes as a script from the site, not fetched from a CDN
-    assert re.search(r'<script[^>]*src="assets/topojson/world_110m.js"',
-                     builds.cold["chart.html"].decode())
+    assert re.search(
+        r'<script[^>]*src="assets/topojson/world_110m.js"', builds.cold["chart.html"].decode()
+    )
     assert "assets/topojson/world_110m.js" in builds.cold
     assert "plotly.min.js" not in builds.cold["broken.html"].decode()  # no chart, no bundle
 
@@ -322,7 +327,8 @@ def test_killed_build_leaves_reports_intact_and_next_build_succeeds(
     before = snapshot(root / "reports")
     proc = subprocess.Popen(
         [sys.executable, "-m", "analysis.cli", "--root", str(root), "build", "--force", "-q"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline and not list((root / "reports").glob(".staging-*")):
@@ -341,8 +347,9 @@ def test_killed_build_leaves_reports_intact_and_next_build_succeeds(
 
 def test_a_cell_past_its_timeout_fails_its_report_only(tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    nbformat.write(notebook(new_code_cell("import time\ntime.sleep(60)")),
-                   root / "notebooks" / "slow.ipynb")
+    nbformat.write(
+        notebook(new_code_cell("import time\ntime.sleep(60)")), root / "notebooks" / "slow.ipynb"
+    )
     (root / "reports.yaml").write_text(
         "settings: {cell_timeout: 1, workers: 1}\nreports:\n"
         "  - {id: slow, notebook: notebooks/slow.ipynb, title: Slow}\n"
@@ -376,10 +383,19 @@ def test_page_draws_offline_in_a_real_browser(builds: Builds) -> None:
             route.abort()
 
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        ])
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         try:
             page = browser.new_page()
             page.route("**/*", route)
@@ -390,8 +406,10 @@ def test_page_draws_offline_in_a_real_browser(builds: Builds) -> None:
             page.wait_for_function("document.querySelectorAll('.js-plotly-plot').length == 2")
             page.wait_for_selector(".geo .layer.land path", state="attached")
             assert page.locator("#chart-chart-3-0 .scatterlayer .point").count() == 3
-            page.evaluate("Plotly.Fx.hover(document.getElementById('chart-chart-3-0'),"
-                          " [{curveNumber: 0, pointNumber: 0}])")
+            page.evaluate(
+                "Plotly.Fx.hover(document.getElementById('chart-chart-3-0'),"
+                " [{curveNumber: 0, pointNumber: 0}])"
+            )
             hover = page.locator(".hoverlayer .hovertext").first.text_content() or ""
             assert "</script><script>alert(1)</script> &" in hover
         finally:

@@ -28,24 +28,62 @@ PLOTLY = "application/vnd.plotly.v1+json"
 def record(**values: Any) -> dict[str, Any]:
     """One row of `claim_records` with plain defaults."""
     base = {c: "" for c in RECORD_COLUMNS}
-    base.update(source_id="src", speaker_named=True, named="named", channel="direct",
-                stance="asserts", reporter_verification="unknown", speaker_kind="person",
-                cue="said", quote_start=0, quote_end=1)
+    base.update(
+        source_id="src",
+        speaker_named=True,
+        named="named",
+        channel="direct",
+        stance="asserts",
+        reporter_verification="unknown",
+        speaker_kind="person",
+        cue="said",
+        quote_start=0,
+        quote_end=1,
+    )
     base.update(values)
     return base
 
 
-RECORDS = pd.DataFrame([
-    record(claim_id="c1", speaker="Alpha <b>", row="Alpha <b>", quote="we won", quote_start=3,
-           quote_end=9, content="Alpha says they won.", sourcing="person, named, direct"),
-    record(claim_id="c2", speaker="Alpha <b>", row="Alpha <b>", stance="denies",
-           quote="never <script>alert(1)</script>", quote_start=20, quote_end=52,
-           content="Alpha denies it.", sourcing="person, named, direct"),
-    record(claim_id="c3", speaker="Officials", row="Officials via Agency", via="Agency",
-           speaker_named=False, named="not named", speaker_kind="unnamed", channel="Agency",
-           reporter_verification="not_independently_verified", quote="plans exist",
-           quote_start=60, quote_end=71, sourcing="unnamed, not named, Agency"),
-])
+RECORDS = pd.DataFrame(
+    [
+        record(
+            claim_id="c1",
+            speaker="Alpha <b>",
+            row="Alpha <b>",
+            quote="we won",
+            quote_start=3,
+            quote_end=9,
+            content="Alpha says they won.",
+            sourcing="person, named, direct",
+        ),
+        record(
+            claim_id="c2",
+            speaker="Alpha <b>",
+            row="Alpha <b>",
+            stance="denies",
+            quote="never <script>alert(1)</script>",
+            quote_start=20,
+            quote_end=52,
+            content="Alpha denies it.",
+            sourcing="person, named, direct",
+        ),
+        record(
+            claim_id="c3",
+            speaker="Officials",
+            row="Officials via Agency",
+            via="Agency",
+            speaker_named=False,
+            named="not named",
+            speaker_kind="unnamed",
+            channel="Agency",
+            reporter_verification="not_independently_verified",
+            quote="plans exist",
+            quote_start=60,
+            quote_end=71,
+            sourcing="unnamed, not named, Agency",
+        ),
+    ]
+)
 
 
 def test_speaker_chart_one_segment_per_claim_coloured_by_stance() -> None:
@@ -95,14 +133,38 @@ def test_unknown_colour_value_lists_the_known_ones() -> None:
         claim_bars(bad, y="row", color="stance", colors=STANCE_COLORS, title="t")
 
 
-PAIRS = pd.DataFrame([
-    {**record(claim_id="a", speaker="Critics", speaker_named=False, quote="it <i>is</i> so",
-              quote_start=5, quote_end=20), "pair": 1, "pair_label": "1. The <event>",
-     "side": 0, "about": "The event"},
-    {**record(claim_id="b", speaker="Minister", stance="denies", quote="it is not",
-              quote_start=30, quote_end=39), "pair": 1, "pair_label": "1. The <event>",
-     "side": 1, "about": "The event"},
-])
+PAIRS = pd.DataFrame(
+    [
+        {
+            **record(
+                claim_id="a",
+                speaker="Critics",
+                speaker_named=False,
+                quote="it <i>is</i> so",
+                quote_start=5,
+                quote_end=20,
+            ),
+            "pair": 1,
+            "pair_label": "1. The <event>",
+            "side": 0,
+            "about": "The event",
+        },
+        {
+            **record(
+                claim_id="b",
+                speaker="Minister",
+                stance="denies",
+                quote="it is not",
+                quote_start=30,
+                quote_end=39,
+            ),
+            "pair": 1,
+            "pair_label": "1. The <event>",
+            "side": 1,
+            "about": "The event",
+        },
+    ]
+)
 
 
 def test_dispute_chart_joins_the_two_claims_of_a_pair_with_a_line() -> None:
@@ -132,13 +194,21 @@ def test_dispute_chart_without_disputes_says_so() -> None:
 
 # --- the notebook, executed on the project's data ------------------------------------------
 
+
 def _figures(nb: dict[str, Any]) -> list[go.Figure]:
-    return [go.Figure(o["data"][PLOTLY]) for c in nb["cells"] for o in c.get("outputs", [])
-            if PLOTLY in o.get("data", {})]
+    return [
+        go.Figure(o["data"][PLOTLY])
+        for c in nb["cells"]
+        for o in c.get("outputs", [])
+        if PLOTLY in o.get("data", {})
+    ]
 
 
-@pytest.fixture(scope="module", params=[{}, {"sources": "wapo-2023-09-05-kim-putin-arms"}],
-                ids=["defaults", "one-source"])
+@pytest.fixture(
+    scope="module",
+    params=[{}, {"sources": "wapo-2023-09-05-kim-putin-arms"}],
+    ids=["defaults", "one-source"],
+)
 def executed(request: pytest.FixtureRequest, execute_report: Any) -> dict[str, Any]:
     return execute_report("claims", request.param)
 
@@ -153,8 +223,9 @@ def test_claims_notebook_shows_three_charts_of_every_claim(executed: dict[str, A
     assert ids == set(data.claims["claim_id"])
     assert {c[0] for t in sourcing.data for c in t.customdata} == ids
     contested = set(data.claims.loc[data.claims["contests_claim_ids"] != "", "claim_id"])
-    assert {c[0] for t in disputes.data if t.customdata is not None
-            for c in t.customdata} == contested
+    assert {
+        c[0] for t in disputes.data if t.customdata is not None for c in t.customdata
+    } == contested
     assert all(t.type == "bar" for t in speakers.data)
     outputs = [o for c in executed["cells"] for o in c.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error"]

@@ -8,45 +8,66 @@ import pytest
 from analysis.charts.maps import OUTCOME_LOOK, geo_layout, incident_map, places_map
 from analysis.errors import NewsbriefError
 
-PLACES = pd.DataFrame({
-    "place_id": ["vlad", "vlad", "stock"],
-    "place": ["Vladivostok", "Vladivostok", "Stockholm <b>"],
-    "kind": ["city", "city", "city"], "country_iso3": ["RUS", "RUS", "SWE"],
-    "precision": ["town", "town", "town"], "coord_note": ["", "", ""],
-    "lat": [43.1, 43.1, 59.3], "lon": [131.9, 131.9, 18.1], "n_events": [2, 2, 1],
-    "event_id": ["talks", "visit", "trial"],
-    "summary": ["Talks <script>alert(1)</script>", "Visit", "Trial"],
-    "status_group": ["happened", "planned", "happened"],
-    "who": ["Putin, Kim", "Kim → Putin", "Sweden"], "source_id": ["src"] * 3,
-    "quote": ["before talks", "plans to visit", "trial started"],
-    "quote_start": [1, 20, 50], "quote_end": [13, 34, 63],
-})
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["vlad", "vlad", "stock"],
+        "place": ["Vladivostok", "Vladivostok", "Stockholm <b>"],
+        "kind": ["city", "city", "city"],
+        "country_iso3": ["RUS", "RUS", "SWE"],
+        "precision": ["town", "town", "town"],
+        "coord_note": ["", "", ""],
+        "lat": [43.1, 43.1, 59.3],
+        "lon": [131.9, 131.9, 18.1],
+        "n_events": [2, 2, 1],
+        "event_id": ["talks", "visit", "trial"],
+        "summary": ["Talks <script>alert(1)</script>", "Visit", "Trial"],
+        "status_group": ["happened", "planned", "happened"],
+        "who": ["Putin, Kim", "Kim → Putin", "Sweden"],
+        "source_id": ["src"] * 3,
+        "quote": ["before talks", "plans to visit", "trial started"],
+        "quote_start": [1, 20, 50],
+        "quote_end": [13, 34, 63],
+    }
+)
 
-INCIDENTS = pd.DataFrame({
-    "event_id": ["kaluga", "romania", "ports", "condemn"],
-    "summary": ["Drone intercepted", "Drones may have hit <i>Romania</i>", "Ports attacked",
-                "Romania condemned"],
-    "status": ["factual", "hypothetical", "factual", "factual"],
-    "status_group": ["happened", "possible", "happened", "happened"],
-    "outcome": ["intercepted", "fell and detonated (disputed)", "", ""],
-    "outcome_class": ["intercepted", "fell", "not stated", "not stated"],
-    "disputed": [False, True, False, False],
-    "date_text": ["early Tuesday", "overnight", "overnight", ""],
-    "date_start": ["2023-09-05", "", "", ""],
-    "granularity": ["day", "unknown", "unknown", "unknown"],
-    "who": ["Unidentified → Russia", "Russia → Romania", "Russia → Ukraine", "Romania"],
-    "place_id": ["kaluga", "romania", "ports", ""],
-    "place": ["Kaluga Oblast", "Romania", "Danube ports", ""],
-    "country_iso3": ["RUS", "ROU", "UKR", ""],
-    "precision": ["admin1", "country", "area", ""], "coord_note": ["", "", "", ""],
-    "lat": [54.5, 45.9, 45.35, float("nan")], "lon": [36.3, 25.0, 28.8, float("nan")],
-    "n_claims": [1, 2, 0, 0],
-    "claims_said": ["Russian MoD asserts", "Romanian MoD denies; Nikolenko asserts", "", ""],
-    "source_id": ["src"] * 4,
-    "quote": ["intercepted a drone", "“fell and detonated” <script>", "attack on ports",
-              "condemned"],
-    "quote_start": [100, 200, 300, 400], "quote_end": [119, 230, 315, 409],
-})
+INCIDENTS = pd.DataFrame(
+    {
+        "event_id": ["kaluga", "romania", "ports", "condemn"],
+        "summary": [
+            "Drone intercepted",
+            "Drones may have hit <i>Romania</i>",
+            "Ports attacked",
+            "Romania condemned",
+        ],
+        "status": ["factual", "hypothetical", "factual", "factual"],
+        "status_group": ["happened", "possible", "happened", "happened"],
+        "outcome": ["intercepted", "fell and detonated (disputed)", "", ""],
+        "outcome_class": ["intercepted", "fell", "not stated", "not stated"],
+        "disputed": [False, True, False, False],
+        "date_text": ["early Tuesday", "overnight", "overnight", ""],
+        "date_start": ["2023-09-05", "", "", ""],
+        "granularity": ["day", "unknown", "unknown", "unknown"],
+        "who": ["Unidentified → Russia", "Russia → Romania", "Russia → Ukraine", "Romania"],
+        "place_id": ["kaluga", "romania", "ports", ""],
+        "place": ["Kaluga Oblast", "Romania", "Danube ports", ""],
+        "country_iso3": ["RUS", "ROU", "UKR", ""],
+        "precision": ["admin1", "country", "area", ""],
+        "coord_note": ["", "", "", ""],
+        "lat": [54.5, 45.9, 45.35, float("nan")],
+        "lon": [36.3, 25.0, 28.8, float("nan")],
+        "n_claims": [1, 2, 0, 0],
+        "claims_said": ["Russian MoD asserts", "Romanian MoD denies; Nikolenko asserts", "", ""],
+        "source_id": ["src"] * 4,
+        "quote": [
+            "intercepted a drone",
+            "“fell and detonated” <script>",
+            "attack on ports",
+            "condemned",
+        ],
+        "quote_start": [100, 200, 300, 400],
+        "quote_end": [119, 230, 315, 409],
+    }
+)
 
 
 def test_places_map_is_one_geo_marker_per_place_listing_its_events() -> None:
@@ -54,8 +75,10 @@ def test_places_map_is_one_geo_marker_per_place_listing_its_events() -> None:
     (trace,) = fig.data
     assert trace.type == "scattergeo"
     assert list(trace.lat) == [43.1, 59.3] and list(trace.lon) == [131.9, 18.1]
-    assert [list(c) for c in trace.customdata] == [["vlad", "talks;visit", "1:13;20:34"],
-                                                   ["stock", "trial", "50:63"]]
+    assert [list(c) for c in trace.customdata] == [
+        ["vlad", "talks;visit", "1:13;20:34"],
+        ["stock", "trial", "50:63"],
+    ]
     assert trace.marker.size[0] > trace.marker.size[1]
     vlad = trace.hovertext[0]
     assert "before talks" in vlad and "plans to visit" in vlad and "src [20:34]" in vlad

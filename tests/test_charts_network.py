@@ -26,43 +26,67 @@ ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "fixtures" / "mini"
 PLOTLY = "application/vnd.plotly.v1+json"
 
-ACTORS = pd.DataFrame({
-    "actor_id": ["putin", "kim", "erdogan", "un"],
-    "name": ["Putin <b>", "Kim", "Erdogan", "United Nations"],
-    "kind": ["person", "person", "person", "igo"],
-    "country_iso3": ["RUS", "PRK", "TUR", ""],
-    "sector": ["GOV", "GOV", "GOV", "IGO"], "office": ["President", "", "", ""],
-    "parent_id": [""] * 4, "wikidata_id": [""] * 4,
-})
-EVENTS = pd.DataFrame({
-    "event_id": ["visit", "talks"], "source_id": ["s", "s"],
-    "event_type": ["CONSULT", "CONSULT"],
-    "actor_ids": ["kim", "putin;erdogan"], "recipient_ids": ["putin", "un"],
-    "evidence_quote": ["Kim <script>alert(1)</script> visits", "Putin met Erdogan"],
-    "evidence_start": pd.array([0, 40], dtype="Int64"),
-    "evidence_end": pd.array([35, 57], dtype="Int64"),
-})
-CLAIMS = pd.DataFrame({
-    "claim_id": ["k1"], "source_id": ["s"], "speaker_id": ["erdogan"], "via_id": [""],
-    "cue": ["said"], "about_event_id": ["visit"], "quote": ["Kim will come"],
-    "quote_start": pd.array([60], dtype="Int64"), "quote_end": pd.array([73], dtype="Int64"),
-})
-POSITIONS = pd.DataFrame({
-    "position_id": ["p1"], "actor_id": ["putin"], "issue_id": ["deal"], "source_id": ["s"],
-    "evidence_quote": ["we will rejoin"], "evidence_start": pd.array([80], dtype="Int64"),
-    "evidence_end": pd.array([94], dtype="Int64"),
-})
+ACTORS = pd.DataFrame(
+    {
+        "actor_id": ["putin", "kim", "erdogan", "un"],
+        "name": ["Putin <b>", "Kim", "Erdogan", "United Nations"],
+        "kind": ["person", "person", "person", "igo"],
+        "country_iso3": ["RUS", "PRK", "TUR", ""],
+        "sector": ["GOV", "GOV", "GOV", "IGO"],
+        "office": ["President", "", "", ""],
+        "parent_id": [""] * 4,
+        "wikidata_id": [""] * 4,
+    }
+)
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["visit", "talks"],
+        "source_id": ["s", "s"],
+        "event_type": ["CONSULT", "CONSULT"],
+        "actor_ids": ["kim", "putin;erdogan"],
+        "recipient_ids": ["putin", "un"],
+        "evidence_quote": ["Kim <script>alert(1)</script> visits", "Putin met Erdogan"],
+        "evidence_start": pd.array([0, 40], dtype="Int64"),
+        "evidence_end": pd.array([35, 57], dtype="Int64"),
+    }
+)
+CLAIMS = pd.DataFrame(
+    {
+        "claim_id": ["k1"],
+        "source_id": ["s"],
+        "speaker_id": ["erdogan"],
+        "via_id": [""],
+        "cue": ["said"],
+        "about_event_id": ["visit"],
+        "quote": ["Kim will come"],
+        "quote_start": pd.array([60], dtype="Int64"),
+        "quote_end": pd.array([73], dtype="Int64"),
+    }
+)
+POSITIONS = pd.DataFrame(
+    {
+        "position_id": ["p1"],
+        "actor_id": ["putin"],
+        "issue_id": ["deal"],
+        "source_id": ["s"],
+        "evidence_quote": ["we will rejoin"],
+        "evidence_start": pd.array([80], dtype="Int64"),
+        "evidence_end": pd.array([94], dtype="Int64"),
+    }
+)
 
 
 def whole() -> go.Figure:
     net = network(EVENTS, CLAIMS, POSITIONS, ACTORS)
-    return network_chart(net.nodes, net.edges, net.evidence, net.records,
-                         title="Who is tied to whom")
+    return network_chart(
+        net.nodes, net.edges, net.evidence, net.records, title="Who is tied to whom"
+    )
 
 
 def test_country_colours_palette_first_then_other_and_no_country() -> None:
-    nodes = pd.DataFrame({"country_iso3": [*(f"C{i:02d}" for i in range(10)), ""],
-                          "records": [*range(10, 0, -1), 5]})
+    nodes = pd.DataFrame(
+        {"country_iso3": [*(f"C{i:02d}" for i in range(10)), ""], "records": [*range(10, 0, -1), 5]}
+    )
     colors = country_colors(nodes)
     assert list(colors)[:8] == [f"C{i:02d}" for i in range(8)]
     assert list(colors.values())[:8] == list(PALETTE)
@@ -98,9 +122,16 @@ def test_edges_are_lines_wider_for_more_records() -> None:
 def test_each_record_is_a_hoverable_mark_on_its_edge_with_escaped_quote() -> None:
     fig = whole()
     (ev,) = [t for t in fig.data if t.name == "evidence (a record)"]
-    assert sorted(tuple(c) for c in ev.customdata) == sorted([
-        ("visit", 0, 35), ("k1", 60, 73), ("k1", 60, 73), ("talks", 40, 57),
-        ("talks", 40, 57), ("talks", 40, 57)])
+    assert sorted(tuple(c) for c in ev.customdata) == sorted(
+        [
+            ("visit", 0, 35),
+            ("k1", 60, 73),
+            ("k1", 60, 73),
+            ("talks", 40, 57),
+            ("talks", 40, 57),
+            ("talks", 40, 57),
+        ]
+    )
     visit = ev.hovertext[[c[0] for c in ev.customdata].index("visit")]
     assert "<script>" not in visit and "&lt;script&gt;alert(1)&lt;/script&gt;" in visit
     assert "s [0:35]" in visit and "Said by" in visit
@@ -117,16 +148,21 @@ def test_two_records_on_one_edge_sit_apart_along_it() -> None:
     # Erdogan - Putin carries the talks (offset 40) and Erdogan's claim (offset 60), in order.
     for record, t in (("talks", 1 / 3), ("k1", 2 / 3)):
         want = (round(u[0] + t * (v[0] - u[0]), 6), round(u[1] + t * (v[1] - u[1]), 6))
-        at = [(x, y) for x, y, c in zip(ev.x, ev.y, ev.customdata, strict=True)
-              if c[0] == record]
+        at = [(x, y) for x, y, c in zip(ev.x, ev.y, ev.customdata, strict=True) if c[0] == record]
         assert want in at, (record, want, at)
 
 
 def test_ego_network_highlights_the_centre_and_keeps_whole_network_colours() -> None:
     full = network(EVENTS, CLAIMS, POSITIONS, ACTORS)
     ego = network(EVENTS, CLAIMS, POSITIONS, ACTORS, center="kim")
-    fig = network_chart(ego.nodes, ego.edges, ego.evidence, ego.records, title="Kim",
-                        colors=country_colors(full.nodes))
+    fig = network_chart(
+        ego.nodes,
+        ego.edges,
+        ego.evidence,
+        ego.records,
+        title="Kim",
+        colors=country_colors(full.nodes),
+    )
     nodes = {t.name: t for t in fig.data if t.mode == "markers+text"}
     assert nodes["PRK"].marker.color == country_colors(full.nodes)["PRK"]
     assert list(nodes["PRK"].marker.line.width) == [4.0]
@@ -138,14 +174,20 @@ def test_ego_network_highlights_the_centre_and_keeps_whole_network_colours() -> 
 
 
 def test_the_chart_is_the_same_byte_for_byte_in_another_process() -> None:
-    code = ("import analysis; from analysis.topics.network import network; "
-            "from analysis.charts.network import network_chart; "
-            f"d = analysis.load({str(MINI)!r}); "
-            "n = network(d.events, d.claims, d.positions, d.actors); "
-            "print(network_chart(n.nodes, n.edges, n.evidence, n.records, title='t')"
-            ".to_json())")
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout for _ in range(2)]
+    code = (
+        "import analysis; from analysis.topics.network import network; "
+        "from analysis.charts.network import network_chart; "
+        f"d = analysis.load({str(MINI)!r}); "
+        "n = network(d.events, d.claims, d.positions, d.actors); "
+        "print(network_chart(n.nodes, n.edges, n.evidence, n.records, title='t')"
+        ".to_json())"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout
+        for _ in range(2)
+    ]
     import analysis
 
     d = analysis.load(MINI)
@@ -155,6 +197,7 @@ def test_the_chart_is_the_same_byte_for_byte_in_another_process() -> None:
 
 
 # --- the notebook, executed on the project's data ------------------------------------------
+
 
 @pytest.fixture(scope="module", params=["", "romania"], ids=["whole", "center-romania"])
 def executed(request: pytest.FixtureRequest, execute_report: Any) -> tuple[str, dict[str, Any]]:
@@ -176,9 +219,15 @@ def test_network_notebook_draws_the_expected_nodes(executed: tuple[str, dict[str
     assert drawn == set(expected.nodes["actor_id"])
     (ev,) = [t for t in fig.data if t.name == "evidence (a record)"]
     assert {c[0] for c in ev.customdata} == set(expected.evidence["record_id"])
-    xy = {c[0]: (x, y) for t in fig.data if t.mode == "markers+text"
-          for c, x, y in zip(t.customdata, t.x, t.y, strict=True)}
-    assert xy == {a: (x, y) for a, x, y in expected.nodes[["actor_id", "x", "y"]].itertuples(
-        index=False, name=None)}  # the same coordinates in the kernel as here
+    xy = {
+        c[0]: (x, y)
+        for t in fig.data
+        if t.mode == "markers+text"
+        for c, x, y in zip(t.customdata, t.x, t.y, strict=True)
+    }
+    assert xy == {
+        a: (x, y)
+        for a, x, y in expected.nodes[["actor_id", "x", "y"]].itertuples(index=False, name=None)
+    }  # the same coordinates in the kernel as here
     if center:
         assert xy[center] == (0.0, 0.0)

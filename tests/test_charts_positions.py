@@ -7,13 +7,21 @@ import pandas as pd
 from analysis.charts.positions import stance_chart
 from analysis.charts.theme import STANCE_COLORS
 
-FRAME = pd.DataFrame({
-    "position_id": ["p1", "p2"], "actor": ["Beta <b>", "Alpha"], "stance": [2, -1],
-    "position": ["Revive it", "Only if <script>alert(1)</script>"],
-    "conditions": ["", "sanctions lifted"], "quote": ["we will reach a solution", "when lifted"],
-    "source_id": ["src", "src"], "quote_start": [10, 40], "quote_end": [34, 51],
-    "cue": ["said", ""], "via_id": ["", "ukrinform"],
-})
+FRAME = pd.DataFrame(
+    {
+        "position_id": ["p1", "p2"],
+        "actor": ["Beta <b>", "Alpha"],
+        "stance": [2, -1],
+        "position": ["Revive it", "Only if <script>alert(1)</script>"],
+        "conditions": ["", "sanctions lifted"],
+        "quote": ["we will reach a solution", "when lifted"],
+        "source_id": ["src", "src"],
+        "quote_start": [10, 40],
+        "quote_end": [34, 51],
+        "cue": ["said", ""],
+        "via_id": ["", "ukrinform"],
+    }
+)
 
 
 def test_one_marker_per_position_at_its_stance_with_accessible_axes() -> None:

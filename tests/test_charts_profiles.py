@@ -17,20 +17,22 @@ from analysis.topics.profiles import actor_claims, actor_events, actor_timeline
 ROOT = Path(__file__).resolve().parents[1]
 PLOTLY = "application/vnd.plotly.v1+json"
 
-TIMELINE = pd.DataFrame({
-    "record_id": ["talks_2019", "p_says"],
-    "record_kind": ["event", "claim"],
-    "role": ["event: acts", "claim: made"],
-    "label": ["Talks <b>in 2019</b>", "Putin says so."],
-    "date_start": ["2019-01-01", "2023-09-04"],
-    "date_end": ["2019-12-31", "2023-09-04"],
-    "date_granularity": ["year", "day"],
-    "source_id": ["src", "src"],
-    "speaker": ["", "Vladimir Putin"],
-    "quote": ["seen in 2019", "no <script>alert(1)</script> shortage"],
-    "quote_start": pd.array([5, 40], dtype="Int64"),
-    "quote_end": pd.array([17, 75], dtype="Int64"),
-})
+TIMELINE = pd.DataFrame(
+    {
+        "record_id": ["talks_2019", "p_says"],
+        "record_kind": ["event", "claim"],
+        "role": ["event: acts", "claim: made"],
+        "label": ["Talks <b>in 2019</b>", "Putin says so."],
+        "date_start": ["2019-01-01", "2023-09-04"],
+        "date_end": ["2019-12-31", "2023-09-04"],
+        "date_granularity": ["year", "day"],
+        "source_id": ["src", "src"],
+        "speaker": ["", "Vladimir Putin"],
+        "quote": ["seen in 2019", "no <script>alert(1)</script> shortage"],
+        "quote_start": pd.array([5, 40], dtype="Int64"),
+        "quote_end": pd.array([17, 75], dtype="Int64"),
+    }
+)
 
 
 def test_one_marker_per_dated_record_styled_by_role() -> None:
@@ -45,8 +47,10 @@ def test_one_marker_per_dated_record_styled_by_role() -> None:
     assert [list(c) for c in made.customdata] == [["p_says", 40, 75]]
     assert fig.layout.title.text == "Putin: dated records"
     assert fig.layout.xaxis.type == "date" and fig.layout.xaxis.title.text == "Date"
-    assert list(fig.layout.yaxis.categoryarray) == ["1. Talks &lt;b&gt;in 2019&lt;/b&gt;",
-                                                    "2. Putin says so."]
+    assert list(fig.layout.yaxis.categoryarray) == [
+        "1. Talks &lt;b&gt;in 2019&lt;/b&gt;",
+        "2. Putin says so.",
+    ]
 
 
 def test_a_period_is_a_bar_to_the_end_of_its_last_day() -> None:
@@ -98,12 +102,14 @@ def test_every_fanned_out_actor_of_the_project_gets_both_charts() -> None:
         cl = actor_claims(data.claims, data.events, data.actors, actor_id=actor_id)
         timeline_chart(actor_timeline(ev, cl), title=actor_id)
         ego = network(data.events, data.claims, data.positions, data.actors, center=actor_id)
-        fig = network_chart(ego.nodes, ego.edges, ego.evidence, ego.records, title=actor_id,
-                            colors=colors)
+        fig = network_chart(
+            ego.nodes, ego.edges, ego.evidence, ego.records, title=actor_id, colors=colors
+        )
         assert any(t.mode == "markers+text" for t in fig.data), actor_id
 
 
 # --- the notebook, executed on the project's data ------------------------------------------
+
 
 @pytest.fixture(scope="module", params=["vladimir_putin", "recep_tayyip_erdogan"])
 def executed(request: pytest.FixtureRequest, execute_report: Any) -> tuple[str, dict[str, Any]]:
@@ -113,7 +119,8 @@ def executed(request: pytest.FixtureRequest, execute_report: Any) -> tuple[str, 
 
 @pytest.mark.slow
 def test_profile_notebook_shows_the_actors_timeline_and_ties(
-        executed: tuple[str, dict[str, Any]]) -> None:
+    executed: tuple[str, dict[str, Any]],
+) -> None:
     import analysis
 
     actor_id, nb = executed
@@ -123,12 +130,15 @@ def test_profile_notebook_shows_the_actors_timeline_and_ties(
     dated = set(actor_timeline(ev, cl)["record_id"])
     outputs = [o for c in nb["cells"] for o in c.get("outputs", [])]
     assert not [o for o in outputs if o["output_type"] == "error" or o.get("name") == "stderr"]
-    timeline, ties = [go.Figure(o["data"][PLOTLY]) for o in outputs
-                      if PLOTLY in o.get("data", {})]
-    assert {c[0] for t in timeline.data if t.customdata is not None
-            for c in t.customdata} == dated
-    centre = [c[0] for t in ties.data if t.mode == "markers+text"
-              for c, w in zip(t.customdata, t.marker.line.width, strict=True) if w == 4.0]
+    timeline, ties = [go.Figure(o["data"][PLOTLY]) for o in outputs if PLOTLY in o.get("data", {})]
+    assert {c[0] for t in timeline.data if t.customdata is not None for c in t.customdata} == dated
+    centre = [
+        c[0]
+        for t in ties.data
+        if t.mode == "markers+text"
+        for c, w in zip(t.customdata, t.marker.line.width, strict=True)
+        if w == 4.0
+    ]
     assert centre == [actor_id]
     name = data.actors.set_index("actor_id").loc[actor_id, "name"]
     assert name in timeline.layout.title.text and name in ties.layout.title.text

@@ -18,34 +18,72 @@ from analysis.charts.signals import (
 from analysis.charts.theme import STATUS_LOOK
 
 
-def signal(event_id: str, date: str, kind: str, sourcing: str, weight: float, *,
-           status_group: str = "happened", precedent: bool = False, lane: int = 0,
-           claim: bool = True, summary: str = "s") -> dict[str, object]:
+def signal(
+    event_id: str,
+    date: str,
+    kind: str,
+    sourcing: str,
+    weight: float,
+    *,
+    status_group: str = "happened",
+    precedent: bool = False,
+    lane: int = 0,
+    claim: bool = True,
+    summary: str = "s",
+) -> dict[str, object]:
     start = pd.Timestamp("2019-01-01") if precedent else pd.NaT
     return {
-        "event_id": event_id, "kind": kind, "kind_label": kind.title(), "status": "x",
-        "status_group": status_group, "precedent": precedent,
-        "signal_date": pd.Timestamp(date), "on_record": date, "date_basis": "claim date",
-        "event_start": start, "event_end": start + pd.DateOffset(years=1) if precedent else pd.NaT,
-        "granularity": "unknown", "date_text": "", "sourcing": sourcing,
-        "sourcing_weight": weight, "discounts": "", "weight": weight, "summary": summary,
-        "who": "Putin → Kim", "speaker": "Officials <img>" if claim else "",
+        "event_id": event_id,
+        "kind": kind,
+        "kind_label": kind.title(),
+        "status": "x",
+        "status_group": status_group,
+        "precedent": precedent,
+        "signal_date": pd.Timestamp(date),
+        "on_record": date,
+        "date_basis": "claim date",
+        "event_start": start,
+        "event_end": start + pd.DateOffset(years=1) if precedent else pd.NaT,
+        "granularity": "unknown",
+        "date_text": "",
+        "sourcing": sourcing,
+        "sourcing_weight": weight,
+        "discounts": "",
+        "weight": weight,
+        "summary": summary,
+        "who": "Putin → Kim",
+        "speaker": "Officials <img>" if claim else "",
         "claim_id": f"c_{event_id}" if claim else "",
         "claim_quote": "we <script>x</script> expect" if claim else "",
-        "claim_start": 200 if claim else pd.NA, "claim_end": 210 if claim else pd.NA,
-        "cue": "said" if claim else "", "n_claims": int(claim), "source_id": "src",
-        "quote": f"evidence {event_id}", "quote_start": 10, "quote_end": 20, "lane": lane,
+        "claim_start": 200 if claim else pd.NA,
+        "claim_end": 210 if claim else pd.NA,
+        "cue": "said" if claim else "",
+        "n_claims": int(claim),
+        "source_id": "src",
+        "quote": f"evidence {event_id}",
+        "quote_start": 10,
+        "quote_end": 20,
+        "lane": lane,
     }
 
 
-FRAME = pd.DataFrame([
-    signal("talks", "2019-01-01", "leaders", "source_voice", 0.8, precedent=True, claim=False),
-    signal("letters", "2023-08-28", "letters", "on_record", 1.0),
-    signal("visit", "2023-09-05", "leaders", "anonymous", 0.6, status_group="planned"),
-    signal("naval", "2023-09-05", "exercises", "unverified", 0.3, status_group="possible",
-           summary="Naval <b>drill</b>"),
-    signal("trilateral", "2023-09-05", "exercises", "source_voice", 0.3, lane=1, claim=False),
-])
+FRAME = pd.DataFrame(
+    [
+        signal("talks", "2019-01-01", "leaders", "source_voice", 0.8, precedent=True, claim=False),
+        signal("letters", "2023-08-28", "letters", "on_record", 1.0),
+        signal("visit", "2023-09-05", "leaders", "anonymous", 0.6, status_group="planned"),
+        signal(
+            "naval",
+            "2023-09-05",
+            "exercises",
+            "unverified",
+            0.3,
+            status_group="possible",
+            summary="Naval <b>drill</b>",
+        ),
+        signal("trilateral", "2023-09-05", "exercises", "source_voice", 0.3, lane=1, claim=False),
+    ]
+)
 FRAME["claim_start"] = FRAME["claim_start"].astype("Int64")
 FRAME["claim_end"] = FRAME["claim_end"].astype("Int64")
 
@@ -123,21 +161,30 @@ def test_empty_frames_give_titled_empty_charts() -> None:
     assert not fig.data and fig.layout.annotations
 
 
-RECORDS = pd.DataFrame({
-    "actor": ["Russia", "Russia", "Putin <b>", "Russia"],
-    "record": ["event", "claim", "event", "event"],
-    "role": ["acts", "speaks", "acts", "acted upon"],
-    "record_id": ["e1", "c1", "e2", "e3"],
-    "what": ["Struck <script>", "said", "met", "was hit"],
-    "who": ["Russia", "Russia", "Putin", "Ukraine → Russia"],
-    "source_id": ["src"] * 4, "quote": ["q1", "q2", "q3", "q4"],
-    "quote_start": [1, 2, 3, 4], "quote_end": [5, 6, 7, 8],
-})
+RECORDS = pd.DataFrame(
+    {
+        "actor": ["Russia", "Russia", "Putin <b>", "Russia"],
+        "record": ["event", "claim", "event", "event"],
+        "role": ["acts", "speaks", "acts", "acted upon"],
+        "record_id": ["e1", "c1", "e2", "e3"],
+        "what": ["Struck <script>", "said", "met", "was hit"],
+        "who": ["Russia", "Russia", "Putin", "Ukraine → Russia"],
+        "source_id": ["src"] * 4,
+        "quote": ["q1", "q2", "q3", "q4"],
+        "quote_start": [1, 2, 3, 4],
+        "quote_end": [5, 6, 7, 8],
+    }
+)
 
 
 def test_record_bars_stack_one_segment_per_record() -> None:
-    fig = record_bars(RECORDS, y="actor", color="record", title="Who appears most",
-                      labels={"x": "Events and claims"})
+    fig = record_bars(
+        RECORDS,
+        y="actor",
+        color="record",
+        title="Who appears most",
+        labels={"x": "Events and claims"},
+    )
     assert fig.layout.barmode == "stack"
     assert [t.name for t in fig.data] == ["event", "claim"]
     events = fig.data[0]
@@ -152,7 +199,14 @@ def test_record_bars_stack_one_segment_per_record() -> None:
 
 
 def test_record_bars_with_weights_and_other_column_names() -> None:
-    fig = record_bars(FRAME, x="weight", y="kind_label", color="sourcing", record="event_id",
-                      what="summary", title="Weight by kind")
+    fig = record_bars(
+        FRAME,
+        x="weight",
+        y="kind_label",
+        color="sourcing",
+        record="event_id",
+        what="summary",
+        title="Weight by kind",
+    )
     weights = {c[0]: x for t in fig.data for c, x in zip(t.customdata, t.x, strict=True)}
     assert weights["letters"] == 1.0 and weights["naval"] == 0.3

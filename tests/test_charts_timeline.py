@@ -8,23 +8,53 @@ from analysis.charts.theme import STATUS_LOOK
 from analysis.charts.timeline import event_timeline_chart
 
 
-def row(event_id: str, start: str, end: str, granularity: str, status_group: str,
-        topic: str = "Arms cooperation", lane: int = 0, summary: str = "s") -> dict[str, object]:
-    return {"event_id": event_id, "topic": topic, "topic_label": topic, "status": "x",
-            "status_group": status_group, "start": pd.Timestamp(start), "end": pd.Timestamp(end),
-            "granularity": granularity, "date_text": "in July", "summary": summary,
-            "who": "Kim <i>", "place": "Vladivostok", "source_id": "src",
-            "quote": "plans to <script>alert(1)</script> visit", "quote_start": 10,
-            "quote_end": 40, "lane": lane}
+def row(
+    event_id: str,
+    start: str,
+    end: str,
+    granularity: str,
+    status_group: str,
+    topic: str = "Arms cooperation",
+    lane: int = 0,
+    summary: str = "s",
+) -> dict[str, object]:
+    return {
+        "event_id": event_id,
+        "topic": topic,
+        "topic_label": topic,
+        "status": "x",
+        "status_group": status_group,
+        "start": pd.Timestamp(start),
+        "end": pd.Timestamp(end),
+        "granularity": granularity,
+        "date_text": "in July",
+        "summary": summary,
+        "who": "Kim <i>",
+        "place": "Vladivostok",
+        "source_id": "src",
+        "quote": "plans to <script>alert(1)</script> visit",
+        "quote_start": 10,
+        "quote_end": 40,
+        "lane": lane,
+    }
 
 
-FRAME = pd.DataFrame([
-    row("talks", "2019-01-01", "2020-01-01", "year", "happened", topic="Summitry"),
-    row("visit", "2023-09-01", "2023-10-01", "month", "planned", lane=0),
-    row("monday", "2023-09-04", "2023-09-05", "day", "happened", lane=1,
-        summary="Met <b>Erdogan</b>"),
-    row("no", "2023-09-04", "2023-09-05", "day", "did not happen", lane=2),
-])
+FRAME = pd.DataFrame(
+    [
+        row("talks", "2019-01-01", "2020-01-01", "year", "happened", topic="Summitry"),
+        row("visit", "2023-09-01", "2023-10-01", "month", "planned", lane=0),
+        row(
+            "monday",
+            "2023-09-04",
+            "2023-09-05",
+            "day",
+            "happened",
+            lane=1,
+            summary="Met <b>Erdogan</b>",
+        ),
+        row("no", "2023-09-04", "2023-09-05", "day", "did not happen", lane=2),
+    ]
+)
 
 
 def test_periods_are_bars_from_start_spanning_their_interval_days_are_markers() -> None:

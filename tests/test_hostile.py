@@ -43,10 +43,16 @@ SHOWN_AS_TEXT = [
     ("grain_positions.html", "table: conditions", f"sanctions lifted {BREAK_OUT}"),
     ("grain_positions.html", "table: quote with entities", "the claim &lt;b&gt;bold&lt;/b&gt;"),
     ("grain_positions.html", "table: stance scale", f"against {BREAK_OUT}"),
-    ("briefing.html", "prose: source publisher and title",
-     f"Payload Press {IMG}, \u201cHostile {SCRIPT} brief {RLO}gnp.exe &lt;b&gt;\u201d"),
-    ("claims.html", "table: quote breaking out of a script",
-     f"\u201cWe saw nothing {BREAK_OUT},\u201d the Rivalian Foreign Ministry said"),
+    (
+        "briefing.html",
+        "prose: source publisher and title",
+        f"Payload Press {IMG}, \u201cHostile {SCRIPT} brief {RLO}gnp.exe &lt;b&gt;\u201d",
+    ),
+    (
+        "claims.html",
+        "table: quote breaking out of a script",
+        f"\u201cWe saw nothing {BREAK_OUT},\u201d the Rivalian Foreign Ministry said",
+    ),
     ("claims.html", "table: unnamed speaker", f"officials \"'>{SCRIPT}"),
     ("claims.html", "table: relaying outlet", f"The Daily Payload {SVG}"),
     ("security_incidents.html", "table: place", f"Kapital {SCRIPT}"),
@@ -56,10 +62,16 @@ SHOWN_AS_TEXT = [
     ("arms_signals.html", "table: event summary", f"Rivalia might supply shells {BREAK_OUT}"),
     ("arms_signals.html", "description", f'{JS_LINK} <script>alert("pwned")</script>'),
     ("actor_network.html", "table: actor name", EVIL),
-    ("actor_profile-dronia.html", "table: summary with a markdown link",
-     f"see [details]({JS_LINK})"),
-    ("actor_profile-evil_minister.html", "table: registry office",
-     f"Minister of [links]({JS_LINK})"),
+    (
+        "actor_profile-dronia.html",
+        "table: summary with a markdown link",
+        f"see [details]({JS_LINK})",
+    ),
+    (
+        "actor_profile-evil_minister.html",
+        "table: registry office",
+        f"Minister of [links]({JS_LINK})",
+    ),
     ("actor_profile-evil_minister.html", "prose: the name in bold", f"{EVIL} in 1 source(s)"),
     ("claims_broken.html", "failure: the error", f"unknown source id(s) {SCRIPT}{IMG}"),
 ]
@@ -129,20 +141,27 @@ class HostileBuild:
 
 
 @pytest.fixture(scope="module")
-def hostile(tmp_path_factory: pytest.TempPathFactory, guard: Any,
-            project_from: Any) -> HostileBuild:
+def hostile(
+    tmp_path_factory: pytest.TempPathFactory, guard: Any, project_from: Any
+) -> HostileBuild:
     """The hostile project built with the repository's notebooks, every page opened."""
-    project = project_from(tmp_path_factory.mktemp("hostile") / "project", source=HOSTILE,
-                           notebooks=REPO / "notebooks")
+    project = project_from(
+        tmp_path_factory.mktemp("hostile") / "project", source=HOSTILE, notebooks=REPO / "notebooks"
+    )
     done = project.newsbrief("build")
     runs = json.loads(project.newsbrief("list", "--json").stdout)
     seen = {}
     for path in sorted(project.reports.glob("*.html")):
         guard.open(path.as_uri())
         seen[path.name] = Seen(
-            path.name, guard.page.title(), guard.page.inner_text("body"),
-            guard.page.evaluate(PROBE), [tuple(m) for m in guard.page.evaluate(MARKUP)],
-            list(guard.dialogs), list(guard.errors) + list(guard.console), list(guard.outside),
+            path.name,
+            guard.page.title(),
+            guard.page.inner_text("body"),
+            guard.page.evaluate(PROBE),
+            [tuple(m) for m in guard.page.evaluate(MARKUP)],
+            list(guard.dialogs),
+            list(guard.errors) + list(guard.console),
+            list(guard.outside),
             list(guard.local),
         )
     return HostileBuild(project.root, done.returncode, done.stdout + done.stderr, runs, seen)
@@ -165,8 +184,13 @@ def test_no_page_runs_a_payload_opens_a_dialog_or_fetches_anything(
         assert seen.errors == [], name
         assert seen.outside == [], name
         fetched = {u.rsplit("/reports/", 1)[-1] for u in seen.local}
-        assert fetched <= {name, "assets/newsbrief.css", "assets/plotly.min.js",
-                           "assets/topojson/world_110m.js", "assets/topojson/world_50m.js"}, name
+        assert fetched <= {
+            name,
+            "assets/newsbrief.css",
+            "assets/plotly.min.js",
+            "assets/topojson/world_110m.js",
+            "assets/topojson/world_50m.js",
+        }, name
 
 
 def test_no_markup_from_the_data_reaches_the_document(hostile: HostileBuild) -> None:
@@ -176,15 +200,20 @@ def test_no_markup_from_the_data_reaches_the_document(hostile: HostileBuild) -> 
         assert probe["attributes"] == [], name
         assert probe["images"] == 0, name
         for script in probe["scripts"]:
-            assert script in {"src assets/plotly.min.js", "src assets/topojson/world_110m.js",
-                              "src assets/topojson/world_50m.js", "inline Plotly.newPlot("
-                              }, (name, script)
+            assert script in {
+                "src assets/plotly.min.js",
+                "src assets/topojson/world_110m.js",
+                "src assets/topojson/world_50m.js",
+                "inline Plotly.newPlot(",
+            }, (name, script)
 
 
-@pytest.mark.parametrize(("page", "where", "text"), SHOWN_AS_TEXT,
-                         ids=[f"{p}:{w}" for p, w, _ in SHOWN_AS_TEXT])
-def test_hostile_strings_are_shown_as_text(hostile: HostileBuild, page: str, where: str,
-                                           text: str) -> None:
+@pytest.mark.parametrize(
+    ("page", "where", "text"), SHOWN_AS_TEXT, ids=[f"{p}:{w}" for p, w, _ in SHOWN_AS_TEXT]
+)
+def test_hostile_strings_are_shown_as_text(
+    hostile: HostileBuild, page: str, where: str, text: str
+) -> None:
     assert text in hostile.seen[page].text, f"{where}: {text!r} not shown on {page}"
 
 
@@ -231,8 +260,11 @@ def test_hovering_a_mark_shows_the_payload_as_text(hostile: HostileBuild, guard:
     guard.open((hostile.root / "reports" / "grain_positions.html").as_uri())
     shown = []
     for point in (0, 1):
-        guard.page.evaluate("p => Plotly.Fx.hover(document.querySelector('.js-plotly-plot'),"
-                            " [{curveNumber: 0, pointNumber: p}])", point)
+        guard.page.evaluate(
+            "p => Plotly.Fx.hover(document.querySelector('.js-plotly-plot'),"
+            " [{curveNumber: 0, pointNumber: p}])",
+            point,
+        )
         shown.append(guard.page.locator(".hoverlayer .hovertext").first.text_content() or "")
     hover = " ".join(shown)
     assert f"Backs the talks {IMG}" in hover
@@ -257,14 +289,29 @@ def test_the_page_for_a_run_that_never_ran_keeps_hostile_text_inert(guard: Any) 
     from analysis.build.matrix import Run
     from analysis.build.site import failed_html
 
-    run = Run(id="x", report="x", notebook=Path("nb.ipynb"), notebook_rel=f"nb{SCRIPT}.ipynb",
-              title=f"T {SCRIPT}", description=f"D {IMG}", parameters={"p": BREAK_OUT})
+    run = Run(
+        id="x",
+        report="x",
+        notebook=Path("nb.ipynb"),
+        notebook_rel=f"nb{SCRIPT}.ipynb",
+        title=f"T {SCRIPT}",
+        description=f"D {IMG}",
+        parameters={"p": BREAK_OUT},
+    )
     html = failed_html(run, f"v{SCRIPT}", f"E{IMG}", f"boom {BREAK_OUT}", f"tb {SVG} {JS_LINK}")
     guard.reset()
     guard.page.set_content(html)
     text = guard.page.inner_text("body")
-    for shown in (f"T {SCRIPT}", f"D {IMG}", BREAK_OUT, f"E{IMG}", f"boom {BREAK_OUT}",
-                  f"tb {SVG} {JS_LINK}", f"nb{SCRIPT}.ipynb", f"v{SCRIPT}"):
+    for shown in (
+        f"T {SCRIPT}",
+        f"D {IMG}",
+        BREAK_OUT,
+        f"E{IMG}",
+        f"boom {BREAK_OUT}",
+        f"tb {SVG} {JS_LINK}",
+        f"nb{SCRIPT}.ipynb",
+        f"v{SCRIPT}",
+    ):
         assert shown in text
     assert guard.page.title() == f"T {SCRIPT}"
     probe = guard.page.evaluate(PROBE)

@@ -17,19 +17,19 @@ D = dt.date
     [
         ("Monday", D(2023, 9, 4), D(2023, 9, 4), "day"),
         ("on Monday", D(2023, 9, 4), D(2023, 9, 4), "day"),
-        ("early Tuesday", D(2023, 9, 5), D(2023, 9, 5), "day"),   # the publication day itself
+        ("early Tuesday", D(2023, 9, 5), D(2023, 9, 5), "day"),  # the publication day itself
         ("late Sunday", D(2023, 9, 3), D(2023, 9, 3), "day"),
         ("Friday night", D(2023, 9, 1), D(2023, 9, 1), "day"),
         ("last Tuesday", D(2023, 8, 29), D(2023, 8, 29), "day"),
         ("yesterday", D(2023, 9, 4), D(2023, 9, 4), "day"),
         ("today", D(2023, 9, 5), D(2023, 9, 5), "day"),
-        ("last week", D(2023, 8, 28), D(2023, 9, 3), "week"),       # the previous ISO week
+        ("last week", D(2023, 8, 28), D(2023, 9, 3), "week"),  # the previous ISO week
         ("this week", D(2023, 9, 4), D(2023, 9, 10), "week"),
         ("next week", D(2023, 9, 11), D(2023, 9, 17), "week"),
         ("over the weekend", D(2023, 8, 28), D(2023, 9, 3), "week"),
         ("this month", D(2023, 9, 1), D(2023, 9, 30), "month"),
         ("last month", D(2023, 8, 1), D(2023, 8, 31), "month"),
-        ("in July", D(2023, 7, 1), D(2023, 7, 31), "month"),        # most recent past July
+        ("in July", D(2023, 7, 1), D(2023, 7, 31), "month"),  # most recent past July
         ("in November", D(2022, 11, 1), D(2022, 11, 30), "month"),  # after September: last year
         ("in September", D(2023, 9, 1), D(2023, 9, 30), "month"),
         ("in early August", D(2023, 8, 1), D(2023, 8, 31), "month"),
@@ -59,8 +59,9 @@ def test_expressions_resolve_against_the_publication_date(
         ("in July", D(2024, 7, 1)),
     ],
 )
-def test_a_sentence_about_the_future_takes_the_next_day_or_month(expression: str,
-                                                                 start: dt.date) -> None:
+def test_a_sentence_about_the_future_takes_the_next_day_or_month(
+    expression: str, start: dt.date
+) -> None:
     assert resolve(expression, PUBLISHED, future=True)[0] == start
 
 

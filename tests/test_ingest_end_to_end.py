@@ -31,23 +31,41 @@ def copy_project(tmp_path: Path) -> Path:
 
 
 def cli_ingest(root: Path) -> int:
-    return main(["--root", str(root), "ingest", str(FIXTURE / "article.txt"),
-                 "--published", str(META["published"]), "--publisher", META["publisher"],
-                 "--title", META["title"], "--url", META["url"], "--source-id", SECOND])
+    return main(
+        [
+            "--root",
+            str(root),
+            "ingest",
+            str(FIXTURE / "article.txt"),
+            "--published",
+            str(META["published"]),
+            "--publisher",
+            META["publisher"],
+            "--title",
+            META["title"],
+            "--url",
+            META["url"],
+            "--source-id",
+            SECOND,
+        ]
+    )
 
 
 def accept_all(root: Path, source_id: str) -> None:
     """What a reviewer does, done blindly for the test: drafts accepted, proposals registered."""
     ann = root / "data/annotations" / f"{source_id}.yaml"
     doc: dict[str, Any] = yaml.safe_load(ann.read_text(encoding="utf-8"))
-    for key, registry, field in (("proposed_actors", "actors.yaml", "actors"),
-                                 ("proposed_places", "places.yaml", "places")):
+    for key, registry, field in (
+        ("proposed_actors", "actors.yaml", "actors"),
+        ("proposed_places", "places.yaml", "places"),
+    ):
         proposals = doc.pop(key, None) or []
         if proposals:
             path = root / "data/registry" / registry
             reg = yaml.safe_load(path.read_text(encoding="utf-8"))
-            reg[field] += [{k: v for k, v in p.items() if k not in ("draft", "confidence")}
-                           for p in proposals]
+            reg[field] += [
+                {k: v for k, v in p.items() if k not in ("draft", "confidence")} for p in proposals
+            ]
             path.write_text(yaml.safe_dump(reg, allow_unicode=True, sort_keys=False), "utf-8")
     for key in ("events", "claims", "positions"):
         for rec in doc.get(key) or []:
@@ -67,12 +85,22 @@ def test_the_text_is_stored_byte_for_byte_with_its_metadata(ingested: Path) -> N
     assert stored.read_bytes() == (FIXTURE / "article.txt").read_bytes()
     meta = read_yaml(ingested / "data/sources" / f"{SECOND}.yaml")
     assert (meta["publisher"], meta["url"], meta["published_at"]) == (
-        META["publisher"], META["url"], str(META["published"]))
+        META["publisher"],
+        META["url"],
+        str(META["published"]),
+    )
     text = stored.read_text(encoding="utf-8")
-    kinds = [(span["kind"], text[span["start"]:span["end"]]) for span in meta["non_body"]]
+    kinds = [(span["kind"], text[span["start"] : span["end"]]) for span in meta["non_body"]]
     assert kinds[0] == ("headline", META["title"])
-    assert [k for k, _ in kinds] == ["headline", "caption", "credit", "contributors",
-                                     "boilerplate", "boilerplate", "boilerplate"]
+    assert [k for k, _ in kinds] == [
+        "headline",
+        "caption",
+        "credit",
+        "contributors",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+    ]
 
 
 def test_every_drafted_record_is_marked_and_the_drafts_validate(ingested: Path) -> None:
@@ -103,10 +131,17 @@ def test_a_reviewed_record_cannot_rest_on_a_proposed_actor(tmp_path: Path) -> No
     root = copy_project(tmp_path)
     assert cli_ingest(root) == 0
     ann = root / "data/annotations" / f"{SECOND}.yaml"
-    ann.write_text(ann.read_text(encoding="utf-8").replace("    draft: true\n    confidence",
-                                                           "    confidence"), "utf-8")
-    with pytest.raises(ValidationError, match=r"actor 'olaf_scholz' is still a draft .*move it "
-                                              r"to data/registry/actors.yaml"):
+    ann.write_text(
+        ann.read_text(encoding="utf-8").replace(
+            "    draft: true\n    confidence", "    confidence"
+        ),
+        "utf-8",
+    )
+    with pytest.raises(
+        ValidationError,
+        match=r"actor 'olaf_scholz' is still a draft .*move it "
+        r"to data/registry/actors.yaml",
+    ):
         validate_project(root)
 
 
@@ -131,18 +166,18 @@ def test_the_same_text_is_not_ingested_twice(ingested: Path) -> None:
         ingest(FIXTURE / "article.txt", "2023-09-12", root=ingested)
 
 
-def test_a_text_with_a_byte_order_mark_is_refused(tmp_path: Path, ingested: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_text_with_a_byte_order_mark_is_refused(
+    tmp_path: Path, ingested: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bom = tmp_path / "bom.txt"
     bom.write_bytes(b"\xef\xbb\xbfRussia said so.")
-    assert main(["--root", str(ingested), "ingest", str(bom), "--published",
-                 "2023-09-12"]) == 2
+    assert main(["--root", str(ingested), "ingest", str(bom), "--published", "2023-09-12"]) == 2
     assert "byte-order mark" in capsys.readouterr().err
 
 
-def test_the_cli_prints_what_it_wrote_and_how_to_review(tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]
-                                                        ) -> None:
+def test_the_cli_prints_what_it_wrote_and_how_to_review(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = copy_project(tmp_path)
     assert cli_ingest(root) == 0
     out = capsys.readouterr().out

@@ -23,25 +23,31 @@ def found(text: str, lexicon: Lexicon) -> list[tuple[str, str, tuple[str, ...], 
     blocks, _ = segment.blocks(text)
     folded = segment.fold(text)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
-    docs = list(nlp.blank().pipe(folded[b.start:b.end] for b in readable))
+    docs = list(nlp.blank().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)
     ctx = mentions_.Context(text, folded, sentences, lexicon)
     matchers = mentions_.build_matchers(lexicon)
-    return [(m.kind, text[m.start:m.end], m.ids, m.role) for m in
-            mentions_.find(ctx, [(b.start, d) for b, d in zip(readable, docs, strict=True)],
-                           matchers)]
+    return [
+        (m.kind, text[m.start : m.end], m.ids, m.role)
+        for m in mentions_.find(
+            ctx, [(b.start, d) for b, d in zip(readable, docs, strict=True)], matchers
+        )
+    ]
 
 
 def ids(text: str, lexicon: Lexicon, kind: str = "actor") -> list[str]:
-    return [i[0] for k, _, i, role in found(text, lexicon) if k == kind
-            and role not in ("modifier", "appositive", "qualifier")]
+    return [
+        i[0]
+        for k, _, i, role in found(text, lexicon)
+        if k == kind and role not in ("modifier", "appositive", "qualifier")
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Russian Defense Minister Sergei Shoigu arrived.", ["sergei_shoigu"]),
-        ("Shoigu arrived.", ["sergei_shoigu"]),                       # the surname alone
+        ("Shoigu arrived.", ["sergei_shoigu"]),  # the surname alone
         ("The White House said so.", ["white_house"]),
         ("Officials said the White House agreed.", ["white_house"]),  # article case varies
         ("Senior administration officials said so.", ["senior_administration_officials"]),
@@ -49,19 +55,23 @@ def ids(text: str, lexicon: Lexicon, kind: str = "actor") -> list[str]:
         ("Romania's Defense Ministry said so.", ["romanian_defense_ministry"]),  # straight '
         ("Cuba said its Foreign Ministry agreed.", ["cuba", "cuban_foreign_ministry"]),
         ("Russia said it shot down a Ukrainian drone.", ["russia", "ukraine"]),  # weapon owner
-        ("Kim met Putin to sell munitions to Moscow.",
-         ["kim_jong_un", "vladimir_putin", "russia"]),                 # a capital as its state
+        (
+            "Kim met Putin to sell munitions to Moscow.",
+            ["kim_jong_un", "vladimir_putin", "russia"],
+        ),  # a capital as its state
     ],
 )
-def test_mentions_resolve_to_the_registry(text: str, expected: list[str],
-                                          lexicon: Lexicon) -> None:
+def test_mentions_resolve_to_the_registry(text: str, expected: list[str], lexicon: Lexicon) -> None:
     assert ids(text, lexicon) == expected
 
 
 def test_an_organisation_before_a_role_word_and_an_appositive_are_not_actors(
-        lexicon: Lexicon) -> None:
-    text = ("Adrienne Watson, a National Security Council spokeswoman, said so. "
-            "Ukrainian Foreign Ministry spokesman Oleg Nikolenko wrote it.")
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Adrienne Watson, a National Security Council spokeswoman, said so. "
+        "Ukrainian Foreign Ministry spokesman Oleg Nikolenko wrote it."
+    )
     roles = {name: role for _, name, _, role in found(text, lexicon)}
     assert roles["Adrienne Watson"] == ""
     assert roles["National Security Council"] in ("modifier", "appositive")
@@ -94,12 +104,17 @@ def test_gazetteer_lookup_is_by_exact_name_never_by_substring() -> None:
 
 
 def test_an_unknown_city_after_a_preposition_is_proposed_with_its_geonameid(
-        lexicon: Lexicon) -> None:
+    lexicon: Lexicon,
+) -> None:
     text = "Drones struck targets in Kharkiv overnight."
     [(_, name, (pid,), _)] = [m for m in found(text, lexicon) if m[0] == "place"]
     place = lexicon.places[pid]
     assert (name, place.geonameid, place.precision, place.country_iso3) == (
-        "Kharkiv", "706483", "town", "UKR")
+        "Kharkiv",
+        "706483",
+        "town",
+        "UKR",
+    )
     assert pid in lexicon.proposed_place_ids
 
 
@@ -107,5 +122,9 @@ def test_an_unknown_titled_name_is_proposed_as_a_new_actor(lexicon: Lexicon) -> 
     assert ids("German Chancellor Olaf Scholz said so.", lexicon) == ["olaf_scholz"]
     actor = lexicon.actors["olaf_scholz"]
     assert (actor.kind, actor.country_iso3, actor.sector, actor.office) == (
-        "person", "DEU", "GOV", "Chancellor")
+        "person",
+        "DEU",
+        "GOV",
+        "Chancellor",
+    )
     assert "olaf_scholz" in lexicon.proposed_actor_ids

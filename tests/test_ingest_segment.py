@@ -22,7 +22,7 @@ TEXT = (
 
 def kinds(text: str, title: str = "") -> list[tuple[str, str]]:
     _, non_body = segment.blocks(text, title)
-    return [(s.kind, text[s.start:s.end]) for s in non_body]
+    return [(s.kind, text[s.start : s.end]) for s in non_body]
 
 
 def test_non_body_spans_are_marked_with_their_kind() -> None:
@@ -40,8 +40,15 @@ def test_non_body_spans_are_marked_with_their_kind() -> None:
 def test_the_seed_article_has_headline_caption_credit_contributors_and_tail() -> None:
     text = SEED.read_text(encoding="utf-8")
     found = kinds(text)
-    assert [k for k, _ in found] == ["headline", "caption", "credit", "contributors",
-                                     "boilerplate", "boilerplate", "boilerplate"]
+    assert [k for k, _ in found] == [
+        "headline",
+        "caption",
+        "credit",
+        "contributors",
+        "boilerplate",
+        "boilerplate",
+        "boilerplate",
+    ]
     assert found[2][1] == "(Yuri Kadobnov/AFP/Getty Images)"
     assert found[3][1].endswith("contributed to this report.")
 
@@ -61,22 +68,23 @@ def test_everything_after_leave_a_reply_is_the_scrapers_tail() -> None:
 def sentences() -> tuple[str, list[segment.Sentence]]:
     blocks, _ = segment.blocks(TEXT)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
-    docs = list(nlp.blank().pipe(segment.fold(TEXT)[b.start:b.end] for b in readable))
+    docs = list(nlp.blank().pipe(segment.fold(TEXT)[b.start : b.end] for b in readable))
     return TEXT, segment.sentences(TEXT, blocks, docs)
 
 
 def test_sentences_index_the_original_text_and_skip_non_body(
-        sentences: tuple[str, list[segment.Sentence]]) -> None:
+    sentences: tuple[str, list[segment.Sentence]],
+) -> None:
     text, found = sentences
-    assert [(text[s.start:s.end], s.kind) for s in found] == [
+    assert [(text[s.start : s.end], s.kind) for s in found] == [
         ("Kim Jong Un arrives in Vladivostok.", "caption"),
         ("Kim arrived on Monday.", "body"),
-        ("“I am glad,” he said.", "body"),      # the opening quote moved to its sentence
+        ("“I am glad,” he said.", "body"),  # the opening quote moved to its sentence
         ("“We will talk.”", "body"),
     ]
 
 
 def test_folding_keeps_offsets() -> None:
     text = "Russia\u2019s \u201cdrone\u201d test"
-    assert segment.fold(text) == "Russia's \"drone\" test"
+    assert segment.fold(text) == 'Russia\'s "drone" test'
     assert len(segment.fold(text)) == len(text)

@@ -45,21 +45,26 @@ reports:
 def page_notebook() -> Any:
     params = new_code_cell("n: int = 1  # which page")
     params.metadata["tags"] = ["parameters"]
-    nb = new_notebook(cells=[
-        params,
-        new_code_cell(
-            "import os, time\n"
-            f"flag = os.environ.get({FLAG!r})\n"
-            "if flag:\n"
-            "    try:\n"
-            "        os.close(os.open(flag, os.O_CREAT | os.O_EXCL))  # the first page: go on\n"
-            "    except FileExistsError:\n"
-            "        time.sleep(120)  # every later page: wait to be interrupted\n"
-            'print("page", n)'
-        ),
-    ])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
+    nb = new_notebook(
+        cells=[
+            params,
+            new_code_cell(
+                "import os, time\n"
+                f"flag = os.environ.get({FLAG!r})\n"
+                "if flag:\n"
+                "    try:\n"
+                "        os.close(os.open(flag, os.O_CREAT | os.O_EXCL))  # the first page: go on\n"
+                "    except FileExistsError:\n"
+                "        time.sleep(120)  # every later page: wait to be interrupted\n"
+                'print("page", n)'
+            ),
+        ]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     return nb
 
 
@@ -111,8 +116,13 @@ class Running:
     def __init__(self, project: Any, flag: Path, *args: str):
         env = {**(project.env or os.environ), FLAG: str(flag)}
         self.proc = subprocess.Popen(
-            [NEWSBRIEF, "--root", str(project.root), *args], stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+            [NEWSBRIEF, "--root", str(project.root), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            start_new_session=True,
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.out: list[str] = []
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -257,8 +267,12 @@ def test_a_build_killed_while_publishing_leaves_a_whole_page(
 
     killed = subprocess.run(
         [sys.executable, "-c", KILLED_WHILE_PUBLISHING, "--root", str(project.root), "build"],
-        capture_output=True, text=True, timeout=120, check=False,
-        env={**(project.env or os.environ), "KILL_AT": "two.html", "KILL_WHEN": when})
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**(project.env or os.environ), "KILL_AT": "two.html", "KILL_WHEN": when},
+    )
 
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
     after = published(project)

@@ -34,10 +34,11 @@ class Server:
 
     def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         request = urllib.request.Request(
-            f"{self.base}{path}", method=method,
+            f"{self.base}{path}",
+            method=method,
             data=json.dumps(body).encode() if body is not None else None,
-            headers={"Authorization": f"token {self.token}",
-                     "Content-Type": "application/json"})
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             raw = response.read()
         return json.loads(raw) if raw else None
@@ -52,10 +53,20 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     log = runtime / "server.log"
     with log.open("w") as sink:
         proc = subprocess.Popen(
-            [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser", "--allow-root",
-             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-             f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={ROOT / 'notebooks'}"],
-            env=env, stdout=sink, stderr=subprocess.STDOUT)
+            [
+                str(Path(sys.executable).with_name("jupyter")),
+                "lab",
+                "--no-browser",
+                "--allow-root",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={port}",
+                f"--IdentityProvider.token={token}",
+                f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+            ],
+            env=env,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
     srv = Server(port, token)
     deadline = time.monotonic() + 60
     while True:
@@ -89,18 +100,36 @@ async def run_cells(server: Server, kernel_id: str, cells: list[str]) -> list[di
     from tornado.websocket import websocket_connect
 
     url = server.base.replace("http", "ws") + f"/api/kernels/{kernel_id}/channels"
-    conn = await websocket_connect(HTTPRequest(
-        url, headers={"Authorization": f"token {server.token}"}))
+    conn = await websocket_connect(
+        HTTPRequest(url, headers={"Authorization": f"token {server.token}"})
+    )
     seen: list[dict[str, Any]] = []
     try:
         for code in cells:
             msg_id = uuid.uuid4().hex
-            await conn.write_message(json.dumps({
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "test",
-                           "session": "newsbrief-test", "version": "5.3"},
-                "parent_header": {}, "metadata": {}, "channel": "shell",
-                "content": {"code": code, "silent": False, "store_history": False,
-                            "user_expressions": {}, "allow_stdin": False}}))
+            await conn.write_message(
+                json.dumps(
+                    {
+                        "header": {
+                            "msg_id": msg_id,
+                            "msg_type": "execute_request",
+                            "username": "test",
+                            "session": "newsbrief-test",
+                            "version": "5.3",
+                        },
+                        "parent_header": {},
+                        "metadata": {},
+                        "channel": "shell",
+                        "content": {
+                            "code": code,
+                            "silent": False,
+                            "store_history": False,
+                            "user_expressions": {},
+                            "allow_stdin": False,
+                        },
+                    }
+                )
+            )
             while True:
                 raw = await asyncio.wait_for(conn.read_message(), timeout=120)
                 assert raw is not None, "the kernel's websocket closed"
@@ -121,10 +150,16 @@ def test_a_report_notebook_runs_on_the_projects_kernel(server: Server) -> None:
     cells = [c["source"] for c in nb["cells"] if c["cell_type"] == "code"]
     kernel = server.api("POST", "/api/kernels", {"name": "python3"})
     try:
-        messages = asyncio.run(run_cells(server, kernel["id"], [
-            "import analysis, sys; print(sys.prefix); print(len(analysis.load().events))",
-            *cells,
-        ]))
+        messages = asyncio.run(
+            run_cells(
+                server,
+                kernel["id"],
+                [
+                    "import analysis, sys; print(sys.prefix); print(len(analysis.load().events))",
+                    *cells,
+                ],
+            )
+        )
     finally:
         server.api("DELETE", f"/api/kernels/{kernel['id']}")
     errors = [m["content"] for m in messages if m["msg_type"] == "error"]
@@ -133,7 +168,10 @@ def test_a_report_notebook_runs_on_the_projects_kernel(server: Server) -> None:
     prefix, n_events = printed.split()[:2]
     assert Path(prefix).resolve() == Path(sys.prefix).resolve(), "the project's environment"
     assert int(n_events) > 0, "the data loads"
-    figures = [m["content"]["data"]["application/vnd.plotly.v1+json"] for m in messages
-               if m["msg_type"] == "display_data"
-               and "application/vnd.plotly.v1+json" in m["content"]["data"]]
+    figures = [
+        m["content"]["data"]["application/vnd.plotly.v1+json"]
+        for m in messages
+        if m["msg_type"] == "display_data"
+        and "application/vnd.plotly.v1+json" in m["content"]["data"]
+    ]
     assert len(figures) == 1 and figures[0]["data"][0]["type"] == "scatter"

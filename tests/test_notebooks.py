@@ -59,12 +59,14 @@ def test_one_typed_parameters_cell_and_no_definitions(
     tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(tagged) == 1, "exactly one cell tagged `parameters`"
     params = ast.parse(code_of(tagged[0]))
-    assert params.body and all(isinstance(s, ast.AnnAssign) for s in params.body), \
+    assert params.body and all(isinstance(s, ast.AnnAssign) for s in params.body), (
         "parameters are typed assignments: name: type = default  # comment"
+    )
     for line in code_of(tagged[0]).splitlines():
         assert "#" in line, f"parameter without a comment: {line!r}"
     for cell in nb.cells:
         if cell.cell_type == "code":
             for node in ast.walk(ast.parse(code_of(cell))):
-                assert not isinstance(node, ast.FunctionDef | ast.ClassDef | ast.Lambda), \
+                assert not isinstance(node, ast.FunctionDef | ast.ClassDef | ast.Lambda), (
                     "notebooks stay thin: move definitions into src/analysis"
+                )

@@ -14,8 +14,10 @@ TEXT = "Russia\u2019s  military \u201cattempts\u201d\nto bolster supplies. Russi
 @pytest.mark.parametrize(
     ("quote", "expected"),
     [
-        ("Russia's military \"attempts\" to bolster",
-         "Russia\u2019s  military \u201cattempts\u201d\nto bolster"),
+        (
+            'Russia\'s military "attempts" to bolster',
+            "Russia\u2019s  military \u201cattempts\u201d\nto bolster",
+        ),
         ("military \u201cattempts\u201d to", "military \u201cattempts\u201d\nto"),
         ("  bolster   supplies. ", "bolster supplies."),
     ],
@@ -32,8 +34,9 @@ def test_every_occurrence_is_found_so_ambiguity_can_be_refused() -> None:
 
 
 @given(st.text(), st.data())
-def test_any_substring_is_found_at_offsets_that_reproduce_it(text: str,
-                                                             data: st.DataObject) -> None:
+def test_any_substring_is_found_at_offsets_that_reproduce_it(
+    text: str, data: st.DataObject
+) -> None:
     indexed = IndexedText.of(text)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))

@@ -42,7 +42,10 @@ def test_export_encodes_lists_booleans_dates_and_offsets(exported: Path) -> None
     assert talks["actor_ids"] == "latvia;lithuania"
     assert talks["recipient_ids"] == ""
     assert (talks["date_start"], talks["date_end"], talks["date_granularity"]) == (
-        "2023-09-01", "2023-09-30", "month")
+        "2023-09-01",
+        "2023-09-30",
+        "month",
+    )
     assert talks["cameo_code"] == "036"
     claims = {r["claim_id"]: r for r in read(exported / "claims.csv")}
     denial = claims["lithuania_saw_nothing"]
@@ -59,8 +62,7 @@ def test_export_encodes_lists_booleans_dates_and_offsets(exported: Path) -> None
 
 
 def test_parquet_has_the_same_columns_and_rows(exported: Path, tmp_path: Path) -> None:
-    assert main(["--root", str(MINI), "export", "--out", str(tmp_path), "--format",
-                 "parquet"]) == 0
+    assert main(["--root", str(MINI), "export", "--out", str(tmp_path), "--format", "parquet"]) == 0
     for table in COLUMNS:
         from_csv = pd.read_csv(exported / f"{table}.csv", dtype=str, keep_default_na=False)
         from_parquet = pd.read_parquet(tmp_path / f"{table}.parquet")
@@ -82,9 +84,12 @@ def test_export_of_invalid_data_writes_nothing(tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(MINI, root)
     ann = root / "data/annotations/test-mini.yaml"
-    ann.write_text(ann.read_text(encoding="utf-8").replace("intercepted a drone over Riga\"",
-                                                           "downed a drone over Riga\""),
-                   encoding="utf-8")
+    ann.write_text(
+        ann.read_text(encoding="utf-8").replace(
+            'intercepted a drone over Riga"', 'downed a drone over Riga"'
+        ),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     assert main(["--root", str(root), "export", "--out", str(out)]) == 2
     assert not out.exists() or not any(out.iterdir())

@@ -23,61 +23,169 @@ from analysis.topics.briefing import (
 
 ROOT = Path(__file__).resolve().parents[1]
 
-ACTORS = frame("actors", [
-    {"actor_id": "rus", "name": "Russia", "kind": "state", "country_iso3": "RUS"},
-    {"actor_id": "putin", "name": "Vladimir Putin", "kind": "person", "country_iso3": "RUS",
-     "parent_id": "rus"},
-    {"actor_id": "kim", "name": "Kim Jong Un", "kind": "person", "country_iso3": "PRK"},
-    {"actor_id": "anon", "name": "officials", "kind": "unnamed", "country_iso3": "USA"},
-])
-PLACES = frame("places", [
-    {"place_id": "vlad", "name": "Vladivostok", "kind": "city", "country_iso3": "RUS",
-     "lat": 43.1, "lon": 131.9, "precision": "town"},
-    {"place_id": "nowhere", "name": "Nowhere", "kind": "area", "lat": None, "lon": None},
-])
+ACTORS = frame(
+    "actors",
+    [
+        {"actor_id": "rus", "name": "Russia", "kind": "state", "country_iso3": "RUS"},
+        {
+            "actor_id": "putin",
+            "name": "Vladimir Putin",
+            "kind": "person",
+            "country_iso3": "RUS",
+            "parent_id": "rus",
+        },
+        {"actor_id": "kim", "name": "Kim Jong Un", "kind": "person", "country_iso3": "PRK"},
+        {"actor_id": "anon", "name": "officials", "kind": "unnamed", "country_iso3": "USA"},
+    ],
+)
+PLACES = frame(
+    "places",
+    [
+        {
+            "place_id": "vlad",
+            "name": "Vladivostok",
+            "kind": "city",
+            "country_iso3": "RUS",
+            "lat": 43.1,
+            "lon": 131.9,
+            "precision": "town",
+        },
+        {"place_id": "nowhere", "name": "Nowhere", "kind": "area", "lat": None, "lon": None},
+    ],
+)
 
 
-def event(event_id: str, *, start: str = "", end: str = "", gran: str = "unknown",
-          status: str = "factual", topics: str = "arms_cooperation", actors: str = "putin",
-          recipients: str = "", place: str = "", start_at: int = 0) -> dict[str, Any]:
-    return {"event_id": event_id, "source_id": "src", "event_type": "CONSULT", "status": status,
-            "date_start": start, "date_end": end, "date_granularity": gran,
-            "date_text": "in July" if gran == "month" else "", "actor_ids": actors,
-            "recipient_ids": recipients, "place_id": place, "topics": topics,
-            "summary": f"{event_id} <b>summary</b>", "evidence_quote": f"quote {event_id}",
-            "evidence_start": start_at, "evidence_end": start_at + 5}
+def event(
+    event_id: str,
+    *,
+    start: str = "",
+    end: str = "",
+    gran: str = "unknown",
+    status: str = "factual",
+    topics: str = "arms_cooperation",
+    actors: str = "putin",
+    recipients: str = "",
+    place: str = "",
+    start_at: int = 0,
+) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "source_id": "src",
+        "event_type": "CONSULT",
+        "status": status,
+        "date_start": start,
+        "date_end": end,
+        "date_granularity": gran,
+        "date_text": "in July" if gran == "month" else "",
+        "actor_ids": actors,
+        "recipient_ids": recipients,
+        "place_id": place,
+        "topics": topics,
+        "summary": f"{event_id} <b>summary</b>",
+        "evidence_quote": f"quote {event_id}",
+        "evidence_start": start_at,
+        "evidence_end": start_at + 5,
+    }
 
 
-EVENTS = frame("events", [
-    event("talks_2019", start="2019-01-01", end="2019-12-31", gran="year", status="historical",
-          topics="russia_dprk_summitry", actors="putin;kim", place="vlad", start_at=0),
-    event("visit", start="2023-09-01", end="2023-09-30", gran="month", status="future",
-          topics="russia_dprk_summitry;arms_cooperation", actors="kim", recipients="putin",
-          place="vlad", start_at=10),
-    event("monday", start="2023-09-04", end="2023-09-04", gran="day", topics="arms_cooperation",
-          start_at=20),
-    event("no_rejoin", start="2023-09-04", end="2023-09-04", gran="day", status="negated",
-          topics="arms_cooperation", start_at=30),
-    event("undated", topics="arms_cooperation", place="nowhere", start_at=40),
-])
-CLAIMS = frame("claims", [
-    {"claim_id": "c1", "source_id": "src", "speaker_id": "putin", "speaker_named": True,
-     "reporter_verification": "unknown", "content": "Putin says", "quote": "q1",
-     "quote_start": 50, "quote_end": 52, "date_start": "2023-09-04", "date_granularity": "day"},
-    {"claim_id": "c2", "source_id": "src", "speaker_id": "anon", "speaker_named": False,
-     "via_id": "wapo", "reporter_verification": "not_independently_verified",
-     "content": "officials say", "quote": "q2", "quote_start": 60, "quote_end": 62,
-     "date_start": "2023-08-28", "date_granularity": "week"},
-    {"claim_id": "c3", "source_id": "src", "speaker_id": "putin", "speaker_named": True,
-     "reporter_verification": "confirmed", "content": "undated", "quote": "q3",
-     "quote_start": 70, "quote_end": 72, "date_granularity": "unknown"},
-])
+EVENTS = frame(
+    "events",
+    [
+        event(
+            "talks_2019",
+            start="2019-01-01",
+            end="2019-12-31",
+            gran="year",
+            status="historical",
+            topics="russia_dprk_summitry",
+            actors="putin;kim",
+            place="vlad",
+            start_at=0,
+        ),
+        event(
+            "visit",
+            start="2023-09-01",
+            end="2023-09-30",
+            gran="month",
+            status="future",
+            topics="russia_dprk_summitry;arms_cooperation",
+            actors="kim",
+            recipients="putin",
+            place="vlad",
+            start_at=10,
+        ),
+        event(
+            "monday",
+            start="2023-09-04",
+            end="2023-09-04",
+            gran="day",
+            topics="arms_cooperation",
+            start_at=20,
+        ),
+        event(
+            "no_rejoin",
+            start="2023-09-04",
+            end="2023-09-04",
+            gran="day",
+            status="negated",
+            topics="arms_cooperation",
+            start_at=30,
+        ),
+        event("undated", topics="arms_cooperation", place="nowhere", start_at=40),
+    ],
+)
+CLAIMS = frame(
+    "claims",
+    [
+        {
+            "claim_id": "c1",
+            "source_id": "src",
+            "speaker_id": "putin",
+            "speaker_named": True,
+            "reporter_verification": "unknown",
+            "content": "Putin says",
+            "quote": "q1",
+            "quote_start": 50,
+            "quote_end": 52,
+            "date_start": "2023-09-04",
+            "date_granularity": "day",
+        },
+        {
+            "claim_id": "c2",
+            "source_id": "src",
+            "speaker_id": "anon",
+            "speaker_named": False,
+            "via_id": "wapo",
+            "reporter_verification": "not_independently_verified",
+            "content": "officials say",
+            "quote": "q2",
+            "quote_start": 60,
+            "quote_end": 62,
+            "date_start": "2023-08-28",
+            "date_granularity": "week",
+        },
+        {
+            "claim_id": "c3",
+            "source_id": "src",
+            "speaker_id": "putin",
+            "speaker_named": True,
+            "reporter_verification": "confirmed",
+            "content": "undated",
+            "quote": "q3",
+            "quote_start": 70,
+            "quote_end": 72,
+            "date_granularity": "unknown",
+        },
+    ],
+)
 SOURCES = frame("sources", [{"source_id": "src", "published_at": "2023-09-05"}])
 
 
 def test_period_is_half_open_and_checks_its_dates() -> None:
-    assert period("2023-09-01", "2023-09-05") == (pd.Timestamp("2023-09-01"),
-                                                 pd.Timestamp("2023-09-06"))
+    assert period("2023-09-01", "2023-09-05") == (
+        pd.Timestamp("2023-09-01"),
+        pd.Timestamp("2023-09-06"),
+    )
     assert period("", "") == (None, None)
     with pytest.raises(NewsbriefError, match=r"date_from '1 Sept' is not an ISO date.*YYYY-MM-DD"):
         period("1 Sept", "")
@@ -85,12 +193,15 @@ def test_period_is_half_open_and_checks_its_dates() -> None:
         period("2023-09-01", "2023-08-01")
 
 
-@pytest.mark.parametrize(("date_from", "date_to", "kept"), [
-    ("", "", ["talks_2019", "visit", "monday", "no_rejoin", "undated"]),
-    ("2023-09-02", "", ["visit", "monday", "no_rejoin", "undated"]),  # a month overlaps
-    ("", "2023-08-31", ["talks_2019", "undated"]),  # undated rows are always kept
-    ("2023-09-05", "2023-09-05", ["visit", "undated"]),
-])
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "kept"),
+    [
+        ("", "", ["talks_2019", "visit", "monday", "no_rejoin", "undated"]),
+        ("2023-09-02", "", ["visit", "monday", "no_rejoin", "undated"]),  # a month overlaps
+        ("", "2023-08-31", ["talks_2019", "undated"]),  # undated rows are always kept
+        ("2023-09-05", "2023-09-05", ["visit", "undated"]),
+    ],
+)
 def test_in_period_keeps_overlapping_intervals_and_undated_rows(
     date_from: str, date_to: str, kept: list[str]
 ) -> None:
@@ -137,8 +248,10 @@ def test_timeline_gives_each_dated_event_its_interval_once_per_topic() -> None:
     assert visit["status_group"] == "planned"
     assert (visit["quote"], visit["quote_start"], visit["quote_end"]) == ("quote visit", 10, 15)
     # bands in order of their first event; the summitry band starts in 2019
-    assert list(dict.fromkeys(df["topic_label"])) == ["Russia-North Korea summitry",
-                                                     "Arms cooperation"]
+    assert list(dict.fromkeys(df["topic_label"])) == [
+        "Russia-North Korea summitry",
+        "Arms cooperation",
+    ]
 
 
 def test_timeline_lanes_keep_overlapping_events_apart() -> None:
@@ -187,18 +300,27 @@ PLOTLY = "application/vnd.plotly.v1+json"
 
 
 def _figures(nb: Any) -> list[dict[str, Any]]:
-    return [out["data"][PLOTLY] for cell in nb.cells if cell.cell_type == "code"
-            for out in cell.get("outputs", []) if PLOTLY in out.get("data", {})]
+    return [
+        out["data"][PLOTLY]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if PLOTLY in out.get("data", {})
+    ]
 
 
 def _ids(fig: dict[str, Any]) -> set[str]:
     return {row[0] for trace in fig["data"] for row in trace.get("customdata") or []}
 
 
-@pytest.fixture(scope="module", params=[
-    {},
-    {"date_from": "2023-09-01", "date_to": "2023-09-05", "top_actors": 5},
-], ids=["defaults", "september"])
+@pytest.fixture(
+    scope="module",
+    params=[
+        {},
+        {"date_from": "2023-09-01", "date_to": "2023-09-05", "top_actors": 5},
+    ],
+    ids=["defaults", "september"],
+)
 def executed(request: pytest.FixtureRequest, execute_report: Any) -> Any:
     return request.param, execute_report("briefing", request.param)
 
@@ -209,26 +331,38 @@ def test_briefing_notebook_draws_its_three_charts_from_the_data(executed: Any) -
 
     params, nb = executed
     data = analysis.load(ROOT)
-    mask = in_period(data.events, date_from=params.get("date_from", ""),
-                     date_to=params.get("date_to", ""))
+    mask = in_period(
+        data.events, date_from=params.get("date_from", ""), date_to=params.get("date_to", "")
+    )
     events = data.events[mask]
     timeline, appear, places = _figures(nb)
     expected = set(event_timeline(events, data.actors, data.places)["event_id"])
     assert expected and _ids(timeline) == expected
     assert timeline["layout"]["xaxis"]["type"] == "date"
     if params:
-        assert all(s >= "2023-09-01" for t in timeline["data"] if t["type"] == "bar"
-                   for s in t["base"])
+        assert all(
+            s >= "2023-09-01" for t in timeline["data"] if t["type"] == "bar" for s in t["base"]
+        )
     else:  # the 2019 talks from the photo caption are on it, as a year-long bar
         assert "putin_kim_talks_2019" in _ids(timeline)
     n_top = params.get("top_actors", 12)
     assert len({y for t in appear["data"] for y in t["y"]}) == n_top
     assert {t["type"] for t in places["data"]} == {"scattergeo"}
     assert "topojsonURL" not in str(places)
-    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells
-                   if c.cell_type == "code" for o in c.get("outputs", []))
+    html = "".join(
+        o.get("data", {}).get("text/html", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
     assert "Headline figures" in html and "Events the sources do not date" in html
     links = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    for slug in ("grain_positions", "arms_signals", "security_incidents", "claims",
-                 "actor_network", "index"):
+    for slug in (
+        "grain_positions",
+        "arms_signals",
+        "security_incidents",
+        "claims",
+        "actor_network",
+        "index",
+    ):
         assert f"]({slug}.html)" in links

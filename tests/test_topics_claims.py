@@ -17,23 +17,37 @@ from analysis.topics.claims import (
     speaker_counts,
 )
 
-ACTORS = pd.DataFrame({
-    "actor_id": ["kuleba", "romania", "outlet", "officials"],
-    "name": ["Dmytro Kuleba", "Romania", "Ukrinform", "Unnamed officials"],
-    "kind": ["person", "state", "media", "unnamed"],
-    "country_iso3": ["UKR", "ROU", "UKR", "USA"],
-    "sector": ["GOV", "GOV", "JRN", "GOV"], "office": ["Foreign Minister", "", "", ""],
-    "parent_id": ["", "", "", ""], "wikidata_id": ["", "", "", ""],
-})
+ACTORS = pd.DataFrame(
+    {
+        "actor_id": ["kuleba", "romania", "outlet", "officials"],
+        "name": ["Dmytro Kuleba", "Romania", "Ukrinform", "Unnamed officials"],
+        "kind": ["person", "state", "media", "unnamed"],
+        "country_iso3": ["UKR", "ROU", "UKR", "USA"],
+        "sector": ["GOV", "GOV", "JRN", "GOV"],
+        "office": ["Foreign Minister", "", "", ""],
+        "parent_id": ["", "", "", ""],
+        "wikidata_id": ["", "", "", ""],
+    }
+)
 EVENTS = pd.DataFrame({"event_id": ["strike"], "summary": ["Drones hit Romania."]})
 
 
 def claims_frame(*rows: dict[str, object]) -> pd.DataFrame:
     """Claims in the contract's columns and dtypes; unspecified cells empty."""
-    defaults = {"source_id": "src", "speaker_named": True, "via_id": "", "cue": "said",
-                "stance": "asserts", "reporter_verification": "unknown", "about_event_id": "",
-                "contests_claim_ids": "", "content": "", "quote": "q", "date_start": "",
-                "date_granularity": "unknown"}
+    defaults = {
+        "source_id": "src",
+        "speaker_named": True,
+        "via_id": "",
+        "cue": "said",
+        "stance": "asserts",
+        "reporter_verification": "unknown",
+        "about_event_id": "",
+        "contests_claim_ids": "",
+        "content": "",
+        "quote": "q",
+        "date_start": "",
+        "date_granularity": "unknown",
+    }
     df = pd.DataFrame([{**defaults, **r} for r in rows])
     for col in ("quote_start", "quote_end"):
         df[col] = df[col].astype("Int64")
@@ -41,17 +55,52 @@ def claims_frame(*rows: dict[str, object]) -> pd.DataFrame:
 
 
 CLAIMS = claims_frame(
-    {"claim_id": "c_relay", "speaker_id": "kuleba", "via_id": "outlet", "quote": "via agency",
-     "quote_start": 50, "quote_end": 60},
-    {"claim_id": "c_deny", "speaker_id": "romania", "stance": "denies", "about_event_id": "strike",
-     "contests_claim_ids": "c_assert", "quote": "no drones", "quote_start": 10, "quote_end": 19},
-    {"claim_id": "c_assert", "speaker_id": "officials", "speaker_named": False,
-     "about_event_id": "strike", "contests_claim_ids": "c_deny", "quote": "drones fell",
-     "quote_start": 30, "quote_end": 41},
-    {"claim_id": "c_self", "speaker_id": "outlet", "via_id": "outlet", "quote": "own report",
-     "quote_start": 70, "quote_end": 80, "reporter_verification": "not_independently_verified"},
-    {"claim_id": "c_predict", "speaker_id": "kuleba", "stance": "predicts", "quote": "will win",
-     "quote_start": 90, "quote_end": 98, "reporter_verification": "confirmed"},
+    {
+        "claim_id": "c_relay",
+        "speaker_id": "kuleba",
+        "via_id": "outlet",
+        "quote": "via agency",
+        "quote_start": 50,
+        "quote_end": 60,
+    },
+    {
+        "claim_id": "c_deny",
+        "speaker_id": "romania",
+        "stance": "denies",
+        "about_event_id": "strike",
+        "contests_claim_ids": "c_assert",
+        "quote": "no drones",
+        "quote_start": 10,
+        "quote_end": 19,
+    },
+    {
+        "claim_id": "c_assert",
+        "speaker_id": "officials",
+        "speaker_named": False,
+        "about_event_id": "strike",
+        "contests_claim_ids": "c_deny",
+        "quote": "drones fell",
+        "quote_start": 30,
+        "quote_end": 41,
+    },
+    {
+        "claim_id": "c_self",
+        "speaker_id": "outlet",
+        "via_id": "outlet",
+        "quote": "own report",
+        "quote_start": 70,
+        "quote_end": 80,
+        "reporter_verification": "not_independently_verified",
+    },
+    {
+        "claim_id": "c_predict",
+        "speaker_id": "kuleba",
+        "stance": "predicts",
+        "quote": "will win",
+        "quote_start": 90,
+        "quote_end": 98,
+        "reporter_verification": "confirmed",
+    },
 )
 
 
@@ -61,11 +110,18 @@ def test_records_follow_the_text_and_spell_out_speaker_and_outlet() -> None:
     assert r["claim_id"].tolist() == ["c_deny", "c_assert", "c_relay", "c_self", "c_predict"]
     relay = r.set_index("claim_id").loc["c_relay"]
     assert (relay["speaker"], relay["via"], relay["channel"], relay["row"]) == (
-        "Dmytro Kuleba", "Ukrinform", "Ukrinform", "Dmytro Kuleba via Ukrinform")
+        "Dmytro Kuleba",
+        "Ukrinform",
+        "Ukrinform",
+        "Dmytro Kuleba via Ukrinform",
+    )
     assert relay["sourcing"] == "person, named, Ukrinform"
     anon = r.set_index("claim_id").loc["c_assert"]
-    assert (anon["named"], anon["speaker_kind"], anon["channel"]) == ("not named", "unnamed",
-                                                                      "direct")
+    assert (anon["named"], anon["speaker_kind"], anon["channel"]) == (
+        "not named",
+        "unnamed",
+        "direct",
+    )
 
 
 def test_an_outlet_relaying_its_own_report_is_direct() -> None:
@@ -119,16 +175,37 @@ def test_a_mutual_dispute_is_one_pair_assertion_left_denial_right() -> None:
 
 def test_a_claim_contesting_two_claims_makes_two_pairs_in_text_order() -> None:
     claims = claims_frame(
-        {"claim_id": "critics", "speaker_id": "officials", "contests_claim_ids": "d1;d2",
-         "quote_start": 5, "quote_end": 9},
-        {"claim_id": "d1", "speaker_id": "romania", "stance": "denies",
-         "contests_claim_ids": "critics", "quote_start": 1, "quote_end": 4},
-        {"claim_id": "d2", "speaker_id": "romania", "stance": "denies",
-         "contests_claim_ids": "critics", "quote_start": 20, "quote_end": 25},
+        {
+            "claim_id": "critics",
+            "speaker_id": "officials",
+            "contests_claim_ids": "d1;d2",
+            "quote_start": 5,
+            "quote_end": 9,
+        },
+        {
+            "claim_id": "d1",
+            "speaker_id": "romania",
+            "stance": "denies",
+            "contests_claim_ids": "critics",
+            "quote_start": 1,
+            "quote_end": 4,
+        },
+        {
+            "claim_id": "d2",
+            "speaker_id": "romania",
+            "stance": "denies",
+            "contests_claim_ids": "critics",
+            "quote_start": 20,
+            "quote_end": 25,
+        },
     )
     pairs = disputed_pairs(claim_records(claims, ACTORS), EVENTS)
     assert pairs[["pair", "claim_id"]].values.tolist() == [
-        [1, "critics"], [1, "d1"], [2, "critics"], [2, "d2"]]
+        [1, "critics"],
+        [1, "d1"],
+        [2, "critics"],
+        [2, "d2"],
+    ]
     assert pairs["pair_label"].tolist()[0] == "1. About no recorded event"
 
 

@@ -21,42 +21,54 @@ from analysis.topics.network import (
     shell_layout,
 )
 
-ACTORS = pd.DataFrame({
-    "actor_id": ["putin", "kim", "russia", "erdogan", "agency", "watson", "loner", "nobody"],
-    "name": ["Putin", "Kim", "Russia", "Erdogan", "Agency", "Watson", "Loner", "Nobody"],
-    "kind": ["person", "person", "state", "person", "media", "person", "group", "person"],
-    "country_iso3": ["RUS", "PRK", "RUS", "TUR", "USA", "USA", "", "USA"],
-    "sector": ["GOV"] * 8, "office": ["President", "", "", "", "", "", "", ""],
-    "parent_id": [""] * 8, "wikidata_id": [""] * 8,
-})
-EVENTS = pd.DataFrame({
-    "event_id": ["visit", "talks", "self", "solo"],
-    "source_id": ["s"] * 4,
-    "event_type": ["CONSULT", "CONSULT", "ASSAULT", "MOBILIZE"],
-    "actor_ids": ["kim", "putin;erdogan", "russia", "loner"],
-    "recipient_ids": ["putin;russia", "", "russia", ""],
-    "evidence_quote": ["Kim visits Putin", "Putin met Erdogan", "own goal", "alone"],
-    "evidence_start": pd.array([0, 20, 40, 60], dtype="Int64"),
-    "evidence_end": pd.array([16, 37, 48, 65], dtype="Int64"),
-})
-CLAIMS = pd.DataFrame({
-    "claim_id": ["w1", "p1"],
-    "source_id": ["s", "s"],
-    "speaker_id": ["watson", "putin"],
-    "via_id": ["agency", "putin"],
-    "cue": ["said", "said"],
-    "about_event_id": ["visit", "visit"],
-    "quote": ["Watson: <b>Kim</b> will come", "Putin: he comes"],
-    "quote_start": pd.array([70, 90], dtype="Int64"),
-    "quote_end": pd.array([96, 105], dtype="Int64"),
-})
-POSITIONS = pd.DataFrame({
-    "position_id": ["e1", "e2"], "actor_id": ["erdogan", "erdogan"],
-    "issue_id": ["deal", "other"], "source_id": ["s", "s"],
-    "evidence_quote": ["revive it", "maybe"],
-    "evidence_start": pd.array([110, 120], dtype="Int64"),
-    "evidence_end": pd.array([119, 125], dtype="Int64"),
-})
+ACTORS = pd.DataFrame(
+    {
+        "actor_id": ["putin", "kim", "russia", "erdogan", "agency", "watson", "loner", "nobody"],
+        "name": ["Putin", "Kim", "Russia", "Erdogan", "Agency", "Watson", "Loner", "Nobody"],
+        "kind": ["person", "person", "state", "person", "media", "person", "group", "person"],
+        "country_iso3": ["RUS", "PRK", "RUS", "TUR", "USA", "USA", "", "USA"],
+        "sector": ["GOV"] * 8,
+        "office": ["President", "", "", "", "", "", "", ""],
+        "parent_id": [""] * 8,
+        "wikidata_id": [""] * 8,
+    }
+)
+EVENTS = pd.DataFrame(
+    {
+        "event_id": ["visit", "talks", "self", "solo"],
+        "source_id": ["s"] * 4,
+        "event_type": ["CONSULT", "CONSULT", "ASSAULT", "MOBILIZE"],
+        "actor_ids": ["kim", "putin;erdogan", "russia", "loner"],
+        "recipient_ids": ["putin;russia", "", "russia", ""],
+        "evidence_quote": ["Kim visits Putin", "Putin met Erdogan", "own goal", "alone"],
+        "evidence_start": pd.array([0, 20, 40, 60], dtype="Int64"),
+        "evidence_end": pd.array([16, 37, 48, 65], dtype="Int64"),
+    }
+)
+CLAIMS = pd.DataFrame(
+    {
+        "claim_id": ["w1", "p1"],
+        "source_id": ["s", "s"],
+        "speaker_id": ["watson", "putin"],
+        "via_id": ["agency", "putin"],
+        "cue": ["said", "said"],
+        "about_event_id": ["visit", "visit"],
+        "quote": ["Watson: <b>Kim</b> will come", "Putin: he comes"],
+        "quote_start": pd.array([70, 90], dtype="Int64"),
+        "quote_end": pd.array([96, 105], dtype="Int64"),
+    }
+)
+POSITIONS = pd.DataFrame(
+    {
+        "position_id": ["e1", "e2"],
+        "actor_id": ["erdogan", "erdogan"],
+        "issue_id": ["deal", "other"],
+        "source_id": ["s", "s"],
+        "evidence_quote": ["revive it", "maybe"],
+        "evidence_start": pd.array([110, 120], dtype="Int64"),
+        "evidence_end": pd.array([119, 125], dtype="Int64"),
+    }
+)
 
 
 def test_actor_records_one_row_per_actor_and_record_with_its_role_and_quote() -> None:
@@ -64,10 +76,15 @@ def test_actor_records_one_row_per_actor_and_record_with_its_role_and_quote() ->
     assert list(recs.columns) == ACTOR_RECORD_COLUMNS
     russia = recs[recs["actor_id"] == "russia"]
     assert russia[["record_id", "role"]].values.tolist() == [
-        ["visit", "is acted upon"], ["self", "acts and is acted upon"]]
+        ["visit", "is acted upon"],
+        ["self", "acts and is acted upon"],
+    ]
     putin = recs[recs["actor_id"] == "putin"]
     assert putin[["record_id", "role"]].values.tolist() == [
-        ["visit", "is acted upon"], ["talks", "acts"], ["p1", "speaker"]]  # not also "outlet"
+        ["visit", "is acted upon"],
+        ["talks", "acts"],
+        ["p1", "speaker"],
+    ]  # not also "outlet"
     agency = recs[recs["actor_id"] == "agency"].iloc[0]
     assert (agency["role"], agency["speaker_id"], agency["quote_start"]) == ("outlet", "watson", 70)
     assert recs[recs["record_kind"] == "position"]["role"].tolist() == ["holds", "holds"]
@@ -75,9 +92,9 @@ def test_actor_records_one_row_per_actor_and_record_with_its_role_and_quote() ->
 
 def test_involvement_counts_each_record_once_per_actor() -> None:
     inv = involvement(EVENTS, CLAIMS, POSITIONS).set_index("actor_id")
-    assert inv.loc["russia", "events"] == 2    # recipient of visit; actor and recipient of self
-    assert inv.loc["putin", "claims"] == 1     # speaker and "via" of the same claim
-    assert inv.loc["agency", "claims"] == 1    # relaying outlet
+    assert inv.loc["russia", "events"] == 2  # recipient of visit; actor and recipient of self
+    assert inv.loc["putin", "claims"] == 1  # speaker and "via" of the same claim
+    assert inv.loc["agency", "claims"] == 1  # relaying outlet
     assert inv.loc["erdogan"].tolist() == [1, 0, 2, 3]
     assert "nobody" not in inv.index
     assert inv.index[0] == "erdogan" or inv["records"].is_monotonic_decreasing
@@ -88,15 +105,22 @@ def test_edge_evidence_links_actors_recipients_coactors_speakers_and_outlets() -
     assert list(ev.columns) == EVIDENCE_COLUMNS
     links = {(r.from_id, r.to_id, r.relation, r.record_id) for r in ev.itertuples()}
     assert links == {
-        ("kim", "putin", "acts on", "visit"), ("kim", "russia", "acts on", "visit"),
+        ("kim", "putin", "acts on", "visit"),
+        ("kim", "russia", "acts on", "visit"),
         ("erdogan", "putin", "acts with", "talks"),
-        ("watson", "kim", "speaks about", "w1"), ("watson", "putin", "speaks about", "w1"),
-        ("watson", "russia", "speaks about", "w1"), ("watson", "agency", "speaks through", "w1"),
-        ("putin", "kim", "speaks about", "p1"), ("putin", "russia", "speaks about", "p1"),
+        ("watson", "kim", "speaks about", "w1"),
+        ("watson", "putin", "speaks about", "w1"),
+        ("watson", "russia", "speaks about", "w1"),
+        ("watson", "agency", "speaks through", "w1"),
+        ("putin", "kim", "speaks about", "p1"),
+        ("putin", "russia", "speaks about", "p1"),
     }  # no self-links: russia -> russia, putin -> putin (about himself, via himself)
     w1 = ev[ev["record_id"] == "w1"].iloc[0]
-    assert (w1["speaker"], w1["quote"], w1["quote_start"]) == ("Watson",
-                                                               "Watson: <b>Kim</b> will come", 70)
+    assert (w1["speaker"], w1["quote"], w1["quote_start"]) == (
+        "Watson",
+        "Watson: <b>Kim</b> will come",
+        70,
+    )
     assert ev[ev["record_kind"] == "event"]["speaker"].eq("").all()
 
 

@@ -27,89 +27,262 @@ from analysis.topics.signals import (
 
 ROOT = Path(__file__).resolve().parents[1]
 
-ACTORS = frame("actors", [
-    {"actor_id": "rus", "name": "Russia", "kind": "state", "country_iso3": "RUS",
-     "sector": "GOV"},
-    {"actor_id": "prk", "name": "North Korea", "kind": "state", "country_iso3": "PRK",
-     "sector": "GOV"},
-    {"actor_id": "chn", "name": "China", "kind": "state", "country_iso3": "CHN",
-     "sector": "GOV"},
-    {"actor_id": "putin", "name": "Vladimir Putin", "kind": "person", "country_iso3": "RUS",
-     "sector": "GOV", "parent_id": "rus"},
-    {"actor_id": "mod", "name": "Defence Ministry", "kind": "organization",
-     "country_iso3": "RUS", "sector": "MIL", "parent_id": "rus"},
-    {"actor_id": "shoigu", "name": "Sergei Shoigu", "kind": "person", "country_iso3": "RUS",
-     "sector": "MIL", "parent_id": "mod"},
-    {"actor_id": "kim", "name": "Kim Jong Un", "kind": "person", "country_iso3": "PRK",
-     "sector": "GOV"},  # no parent: found by country
-    {"actor_id": "officials", "name": "US officials", "kind": "unnamed", "country_iso3": "USA",
-     "sector": "GOV"},
-    {"actor_id": "yonhap", "name": "Yonhap", "kind": "media", "country_iso3": "KOR",
-     "sector": "JRN"},
-    {"actor_id": "wh", "name": "White House", "kind": "organization", "country_iso3": "USA",
-     "sector": "GOV"},
-])
+ACTORS = frame(
+    "actors",
+    [
+        {
+            "actor_id": "rus",
+            "name": "Russia",
+            "kind": "state",
+            "country_iso3": "RUS",
+            "sector": "GOV",
+        },
+        {
+            "actor_id": "prk",
+            "name": "North Korea",
+            "kind": "state",
+            "country_iso3": "PRK",
+            "sector": "GOV",
+        },
+        {
+            "actor_id": "chn",
+            "name": "China",
+            "kind": "state",
+            "country_iso3": "CHN",
+            "sector": "GOV",
+        },
+        {
+            "actor_id": "putin",
+            "name": "Vladimir Putin",
+            "kind": "person",
+            "country_iso3": "RUS",
+            "sector": "GOV",
+            "parent_id": "rus",
+        },
+        {
+            "actor_id": "mod",
+            "name": "Defence Ministry",
+            "kind": "organization",
+            "country_iso3": "RUS",
+            "sector": "MIL",
+            "parent_id": "rus",
+        },
+        {
+            "actor_id": "shoigu",
+            "name": "Sergei Shoigu",
+            "kind": "person",
+            "country_iso3": "RUS",
+            "sector": "MIL",
+            "parent_id": "mod",
+        },
+        {
+            "actor_id": "kim",
+            "name": "Kim Jong Un",
+            "kind": "person",
+            "country_iso3": "PRK",
+            "sector": "GOV",
+        },  # no parent: found by country
+        {
+            "actor_id": "officials",
+            "name": "US officials",
+            "kind": "unnamed",
+            "country_iso3": "USA",
+            "sector": "GOV",
+        },
+        {
+            "actor_id": "yonhap",
+            "name": "Yonhap",
+            "kind": "media",
+            "country_iso3": "KOR",
+            "sector": "JRN",
+        },
+        {
+            "actor_id": "wh",
+            "name": "White House",
+            "kind": "organization",
+            "country_iso3": "USA",
+            "sector": "GOV",
+        },
+    ],
+)
 SOURCES = frame("sources", [{"source_id": "src", "published_at": "2023-09-05"}])
 
 
-def event(event_id: str, summary: str, *, etype: str = "CONSULT", mode: str = "",
-          status: str = "factual", actors: str = "putin", recipients: str = "kim",
-          topics: str = "arms_cooperation", start: str = "", end: str = "",
-          gran: str = "unknown", at: int = 0) -> dict[str, Any]:
-    return {"event_id": event_id, "source_id": "src", "event_type": etype, "mode": mode,
-            "status": status, "date_start": start, "date_end": end, "date_granularity": gran,
-            "actor_ids": actors, "recipient_ids": recipients, "topics": topics,
-            "summary": summary, "evidence_quote": f"q {event_id}", "evidence_start": at,
-            "evidence_end": at + 3}
+def event(
+    event_id: str,
+    summary: str,
+    *,
+    etype: str = "CONSULT",
+    mode: str = "",
+    status: str = "factual",
+    actors: str = "putin",
+    recipients: str = "kim",
+    topics: str = "arms_cooperation",
+    start: str = "",
+    end: str = "",
+    gran: str = "unknown",
+    at: int = 0,
+) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "source_id": "src",
+        "event_type": etype,
+        "mode": mode,
+        "status": status,
+        "date_start": start,
+        "date_end": end,
+        "date_granularity": gran,
+        "actor_ids": actors,
+        "recipient_ids": recipients,
+        "topics": topics,
+        "summary": summary,
+        "evidence_quote": f"q {event_id}",
+        "evidence_start": at,
+        "evidence_end": at + 3,
+    }
 
 
-def claim(claim_id: str, about: str, *, speaker: str, named: bool = True,
-          verification: str = "unknown", start: str = "", gran: str = "unknown",
-          at: int = 100) -> dict[str, Any]:
-    return {"claim_id": claim_id, "source_id": "src", "speaker_id": speaker,
-            "speaker_named": named, "cue": "said", "stance": "asserts",
-            "reporter_verification": verification, "about_event_id": about,
-            "content": f"{claim_id} content", "quote": f"quote {claim_id}", "quote_start": at,
-            "quote_end": at + 4, "date_start": start, "date_granularity": gran}
+def claim(
+    claim_id: str,
+    about: str,
+    *,
+    speaker: str,
+    named: bool = True,
+    verification: str = "unknown",
+    start: str = "",
+    gran: str = "unknown",
+    at: int = 100,
+) -> dict[str, Any]:
+    return {
+        "claim_id": claim_id,
+        "source_id": "src",
+        "speaker_id": speaker,
+        "speaker_named": named,
+        "cue": "said",
+        "stance": "asserts",
+        "reporter_verification": verification,
+        "about_event_id": about,
+        "content": f"{claim_id} content",
+        "quote": f"quote {claim_id}",
+        "quote_start": at,
+        "quote_end": at + 4,
+        "date_start": start,
+        "date_granularity": gran,
+    }
 
 
-EVENTS = frame("events", [
-    event("talks_2019", "Putin and Kim held talks in Vladivostok in 2019.",
-          status="historical", topics="russia_dprk_summitry", start="2019-01-01",
-          end="2019-12-31", gran="year", at=0),
-    event("visit", "Kim plans to visit Putin to discuss supplying munitions.", mode="visit",
-          status="future", actors="kim", recipients="putin",
-          topics="russia_dprk_summitry;arms_cooperation", start="2023-09-01",
-          end="2023-09-30", gran="month", at=10),
-    event("letters", "Putin and Kim exchanged letters.", mode="phone", status="historical",
-          topics="russia_dprk_summitry", at=20),
-    event("naval", "Russia is considering a joint naval exercise.", etype="COOPERATE",
-          status="hypothetical", actors="rus", recipients="prk", at=30),
-    event("shoigu_visit", "Shoigu visited North Korea.", mode="visit", actors="shoigu",
-          recipients="prk", at=40),
-    event("munitions", "North Korea might provide munitions.", etype="AID",
-          status="hypothetical", actors="prk", recipients="rus", at=50),
-    event("trilateral", "A trilateral drill with China.", etype="COOPERATE",
-          status="hypothetical", actors="rus", recipients="prk;chn", at=60),
-    event("restock", "Russia's military restocks weapons.", etype="MOBILIZE", actors="mod",
-          recipients="", at=70),
-    event("grain", "Putin met Erdogan for talks.", actors="putin", recipients="prk",
-          topics="grain_deal", at=80),
-])
-CLAIMS = frame("claims", [
-    claim("anon_visit", "visit", speaker="officials", named=False, at=100),
-    claim("wh_letters", "letters", speaker="wh", start="2023-08-28", gran="week", at=110),
-    claim("shoigu_naval", "naval", speaker="shoigu", start="2023-09-04", gran="day", at=120),
-    claim("yonhap_visit", "shoigu_visit", speaker="yonhap",
-          verification="not_independently_verified", at=130),
-])
+EVENTS = frame(
+    "events",
+    [
+        event(
+            "talks_2019",
+            "Putin and Kim held talks in Vladivostok in 2019.",
+            status="historical",
+            topics="russia_dprk_summitry",
+            start="2019-01-01",
+            end="2019-12-31",
+            gran="year",
+            at=0,
+        ),
+        event(
+            "visit",
+            "Kim plans to visit Putin to discuss supplying munitions.",
+            mode="visit",
+            status="future",
+            actors="kim",
+            recipients="putin",
+            topics="russia_dprk_summitry;arms_cooperation",
+            start="2023-09-01",
+            end="2023-09-30",
+            gran="month",
+            at=10,
+        ),
+        event(
+            "letters",
+            "Putin and Kim exchanged letters.",
+            mode="phone",
+            status="historical",
+            topics="russia_dprk_summitry",
+            at=20,
+        ),
+        event(
+            "naval",
+            "Russia is considering a joint naval exercise.",
+            etype="COOPERATE",
+            status="hypothetical",
+            actors="rus",
+            recipients="prk",
+            at=30,
+        ),
+        event(
+            "shoigu_visit",
+            "Shoigu visited North Korea.",
+            mode="visit",
+            actors="shoigu",
+            recipients="prk",
+            at=40,
+        ),
+        event(
+            "munitions",
+            "North Korea might provide munitions.",
+            etype="AID",
+            status="hypothetical",
+            actors="prk",
+            recipients="rus",
+            at=50,
+        ),
+        event(
+            "trilateral",
+            "A trilateral drill with China.",
+            etype="COOPERATE",
+            status="hypothetical",
+            actors="rus",
+            recipients="prk;chn",
+            at=60,
+        ),
+        event(
+            "restock",
+            "Russia's military restocks weapons.",
+            etype="MOBILIZE",
+            actors="mod",
+            recipients="",
+            at=70,
+        ),
+        event(
+            "grain",
+            "Putin met Erdogan for talks.",
+            actors="putin",
+            recipients="prk",
+            topics="grain_deal",
+            at=80,
+        ),
+    ],
+)
+CLAIMS = frame(
+    "claims",
+    [
+        claim("anon_visit", "visit", speaker="officials", named=False, at=100),
+        claim("wh_letters", "letters", speaker="wh", start="2023-08-28", gran="week", at=110),
+        claim("shoigu_naval", "naval", speaker="shoigu", start="2023-09-04", gran="day", at=120),
+        claim(
+            "yonhap_visit",
+            "shoigu_visit",
+            speaker="yonhap",
+            verification="not_independently_verified",
+            at=130,
+        ),
+    ],
+)
 
 
 def test_parse_states_checks_the_pair() -> None:
     assert parse_states("rus;prk", ACTORS) == ("rus", "prk")
     assert parse_states(" rus ; chn ", ACTORS) == ("rus", "chn")
-    with pytest.raises(NewsbriefError, match=r"two different state actors.*known states: chn, "
-                                             r"prk, rus"):
+    with pytest.raises(
+        NewsbriefError,
+        match=r"two different state actors.*known states: chn, "
+        r"prk, rus",
+    ):
         parse_states("rus", ACTORS)
     with pytest.raises(NewsbriefError, match="two different"):
         parse_states("rus;rus", ACTORS)
@@ -125,16 +298,19 @@ def test_actor_states_follow_parents_then_country() -> None:
     assert "yonhap" not in states  # KOR has no state actor here
 
 
-@pytest.mark.parametrize(("event_id", "kind"), [
-    ("talks_2019", "leaders_meeting"),
-    ("visit", "leaders_meeting"),  # mentions munitions, but the meeting rule comes first
-    ("letters", "letters"),
-    ("naval", "exercises"),
-    ("shoigu_visit", "defence_visit"),  # a visit by a MIL actor, not a leaders' meeting
-    ("munitions", "munitions"),
-    ("trilateral", "exercises"),
-    ("grain", "leaders_meeting"),  # CONSULT + "talks" (the kind ignores the topic)
-])
+@pytest.mark.parametrize(
+    ("event_id", "kind"),
+    [
+        ("talks_2019", "leaders_meeting"),
+        ("visit", "leaders_meeting"),  # mentions munitions, but the meeting rule comes first
+        ("letters", "letters"),
+        ("naval", "exercises"),
+        ("shoigu_visit", "defence_visit"),  # a visit by a MIL actor, not a leaders' meeting
+        ("munitions", "munitions"),
+        ("trilateral", "exercises"),
+        ("grain", "leaders_meeting"),  # CONSULT + "talks" (the kind ignores the topic)
+    ],
+)
 def test_signal_kind_takes_the_first_matching_rule(event_id: str, kind: str) -> None:
     sectors = dict(zip(ACTORS["actor_id"], ACTORS["sector"], strict=True))
     row = EVENTS.set_index("event_id", drop=False).loc[event_id]
@@ -142,17 +318,26 @@ def test_signal_kind_takes_the_first_matching_rule(event_id: str, kind: str) -> 
 
 
 def test_signal_kind_other_when_no_rule_matches() -> None:
-    row = pd.Series({"event_type": "SUPPORT", "mode": "", "actor_ids": "rus",
-                     "summary": "Russia praised North Korea."})
+    row = pd.Series(
+        {
+            "event_type": "SUPPORT",
+            "mode": "",
+            "actor_ids": "rus",
+            "summary": "Russia praised North Korea.",
+        }
+    )
     assert signal_kind(row, {}) == "other"
 
 
-@pytest.mark.parametrize(("claim_id", "sourcing"), [
-    ("anon_visit", "anonymous"),
-    ("wh_letters", "on_record"),
-    ("shoigu_naval", "on_record"),
-    ("yonhap_visit", "unverified"),
-])
+@pytest.mark.parametrize(
+    ("claim_id", "sourcing"),
+    [
+        ("anon_visit", "anonymous"),
+        ("wh_letters", "on_record"),
+        ("shoigu_naval", "on_record"),
+        ("yonhap_visit", "unverified"),
+    ],
+)
 def test_claim_sourcing_categories(claim_id: str, sourcing: str) -> None:
     kinds = dict(zip(ACTORS["actor_id"], ACTORS["kind"], strict=True))
     row = CLAIMS.set_index("claim_id", drop=False).loc[claim_id]
@@ -161,15 +346,23 @@ def test_claim_sourcing_categories(claim_id: str, sourcing: str) -> None:
 
 def test_a_named_media_report_without_verification_is_a_media_report() -> None:
     kinds = {"yonhap": "media"}
-    row = pd.Series({"speaker_id": "yonhap", "speaker_named": True,
-                     "reporter_verification": "unknown"})
+    row = pd.Series(
+        {"speaker_id": "yonhap", "speaker_named": True, "reporter_verification": "unknown"}
+    )
     assert claim_sourcing(row, kinds) == "media_report"
 
 
 def test_signals_need_both_states_and_are_weighted_by_sourcing_and_discounts() -> None:
     df = signals(EVENTS, CLAIMS, ACTORS, SOURCES, states=("rus", "prk")).set_index("event_id")
-    assert set(df.index) == {"talks_2019", "visit", "letters", "naval", "shoigu_visit",
-                             "munitions", "trilateral"}  # not restock (Russia only), grain
+    assert set(df.index) == {
+        "talks_2019",
+        "visit",
+        "letters",
+        "naval",
+        "shoigu_visit",
+        "munitions",
+        "trilateral",
+    }  # not restock (Russia only), grain
     assert df.loc["visit", "sourcing"] == "anonymous" and df.loc["visit", "weight"] == 0.6
     assert df.loc["letters", "weight"] == 1.0
     assert df.loc["naval", "discounts"] == "hypothetical 0.5"
@@ -234,8 +427,13 @@ def test_signal_index_adds_up_weights_without_precedents() -> None:
 
 def test_kind_totals_per_kind_in_rule_order() -> None:
     df = kind_totals(signals(EVENTS, CLAIMS, ACTORS, SOURCES, states=("rus", "prk")))
-    assert df["kind"].tolist() == ["letters", "exercises", "defence_visit", "leaders_meeting",
-                                   "munitions"]
+    assert df["kind"].tolist() == [
+        "letters",
+        "exercises",
+        "defence_visit",
+        "leaders_meeting",
+        "munitions",
+    ]
     ex = df.set_index("kind").loc["exercises"]
     assert ex["n_signals"] == 2 and ex["total_weight"] == pytest.approx(0.5 + 0.3)
 
@@ -256,16 +454,22 @@ PLOTLY = "application/vnd.plotly.v1+json"
 
 
 def _figures(nb: Any) -> list[dict[str, Any]]:
-    return [out["data"][PLOTLY] for cell in nb.cells if cell.cell_type == "code"
-            for out in cell.get("outputs", []) if PLOTLY in out.get("data", {})]
+    return [
+        out["data"][PLOTLY]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if PLOTLY in out.get("data", {})
+    ]
 
 
 def _ids(fig: dict[str, Any]) -> set[str]:
     return {row[0] for trace in fig["data"] for row in trace.get("customdata") or []}
 
 
-@pytest.fixture(scope="module", params=[{}, {"states": "russia;china"}],
-                ids=["defaults", "russia-china"])
+@pytest.fixture(
+    scope="module", params=[{}, {"states": "russia;china"}], ids=["defaults", "russia-china"]
+)
 def executed(request: pytest.FixtureRequest, execute_report: Any) -> Any:
     return request.param, execute_report("arms_signals", request.param)
 
@@ -289,6 +493,10 @@ def test_arms_notebook_charts_the_signals_of_the_pair(executed: Any) -> None:
         precedent = [t for t in timeline["data"] if "precedent" in t.get("name", "")]
         assert precedent and all(t.get("xaxis", "x") == "x" for t in precedent)
         assert {row[0] for t in precedent for row in t["customdata"]} == {"putin_kim_talks_2019"}
-    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells
-                   if c.cell_type == "code" for o in c.get("outputs", []))
+    html = "".join(
+        o.get("data", {}).get("text/html", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
     assert "Weights (an analyst&#x27;s choice)" in html

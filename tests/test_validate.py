@@ -39,23 +39,35 @@ SCENARIOS = {
     "cameo_code_unquoted.yaml": (ANN, [(f"{ANN}:7", "cameo", "in quotes")]),
     "unknown_topic.yaml": (ANN, [(f"{ANN}:12", "topics", "did you mean 'security_incident'")]),
     "stance_out_of_range.yaml": (ANN, [(f"{ANN}:8", "stance", "out of range")]),
-    "dispute_not_mutual.yaml": (ANN, [
-        (f"{ANN}:19", "verification", "'maybe' is not valid"),
-        (f"{ANN}:20", "contests", "does not list 'lithuania_saw_nothing'"),
-    ]),
-    "bad_country_code.yaml": (ACTORS, [
-        (f"{ACTORS}:6", "country", "'LV' is not an ISO 3166-1 alpha-3 code"),
-        (f"{ACTORS}:10", "kind", "'ministry' is not valid"),
-        (f"{ACTORS}:18", "sector", "'GOVT' is not valid"),
-    ]),
-    "gazetteer_id_unknown.yaml": (PLACES, [
-        (f"{PLACES}:7", "geonameid", "not in the offline gazetteer"),
-        (f"{PLACES}:13", "lat", "out of range"),
-        (f"{PLACES}:9", "coord_note", "need a coord_note"),
-    ]),
-    "text_changed_after_hashing.txt": ("data/sources/test-mini.txt", [
-        (f"{META}:8", "text_sha256", "the text changed"),
-    ]),
+    "dispute_not_mutual.yaml": (
+        ANN,
+        [
+            (f"{ANN}:19", "verification", "'maybe' is not valid"),
+            (f"{ANN}:20", "contests", "does not list 'lithuania_saw_nothing'"),
+        ],
+    ),
+    "bad_country_code.yaml": (
+        ACTORS,
+        [
+            (f"{ACTORS}:6", "country", "'LV' is not an ISO 3166-1 alpha-3 code"),
+            (f"{ACTORS}:10", "kind", "'ministry' is not valid"),
+            (f"{ACTORS}:18", "sector", "'GOVT' is not valid"),
+        ],
+    ),
+    "gazetteer_id_unknown.yaml": (
+        PLACES,
+        [
+            (f"{PLACES}:7", "geonameid", "not in the offline gazetteer"),
+            (f"{PLACES}:13", "lat", "out of range"),
+            (f"{PLACES}:9", "coord_note", "need a coord_note"),
+        ],
+    ),
+    "text_changed_after_hashing.txt": (
+        "data/sources/test-mini.txt",
+        [
+            (f"{META}:8", "text_sha256", "the text changed"),
+        ],
+    ),
     "latin1_encoding.yaml": (ANN, [(f"{ANN}:13", "file", "not UTF-8")]),
     "byte_order_mark.yaml": (ANN, [(f"{ANN}:1", "file", "byte-order mark")]),
 }
@@ -73,8 +85,15 @@ def project_with(tmp_path: Path, scenario: str | None = None) -> Path:
 
 def test_the_valid_fixture_passes(tmp_path: Path) -> None:
     report = validate_project(project_with(tmp_path))
-    assert report.counts() == {"sources": 1, "actors": 5, "places": 2, "issues": 1,
-                               "events": 2, "claims": 2, "positions": 1}
+    assert report.counts() == {
+        "sources": 1,
+        "actors": 5,
+        "places": 2,
+        "issues": 1,
+        "events": 2,
+        "claims": 2,
+        "positions": 1,
+    }
 
 
 def test_every_scenario_fixture_is_in_the_table() -> None:
@@ -117,15 +136,16 @@ def test_offsets_index_the_original_text_despite_typographic_quotes(tmp_path: Pa
     corpus = read_corpus(project_with(tmp_path))
     text = corpus.sources[0].text
     claim = next(c for c in corpus.claims if c.claim_id == "lithuania_saw_nothing")
-    assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.quote
+    assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.quote
     assert claim.evidence.quote.startswith("\u201cWe saw nothing,\u201d Lithuania\u2019s")
 
 
 def test_console_script_exits_2_and_names_the_problem(tmp_path: Path) -> None:
     root = project_with(tmp_path, "quote_not_in_source.yaml")
     exe = Path(sys.executable).with_name("newsbrief")
-    done = subprocess.run([str(exe), "--root", str(root), "validate"],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(exe), "--root", str(root), "validate"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2
     assert f"{ANN}:14: quote: quote not found" in done.stderr
     assert done.stdout == ""

@@ -51,8 +51,11 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
-            raise DataFileError(loader.source_path, key_node.start_mark.line + 1,
-                                f"{key}: duplicate key in the same mapping")
+            raise DataFileError(
+                loader.source_path,
+                key_node.start_mark.line + 1,
+                f"{key}: duplicate key in the same mapping",
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[str(key)] = key_node.start_mark.line + 1
     return mapping
@@ -71,14 +74,22 @@ def read_text(path: Path, display: str | None = None) -> str:
     except OSError as exc:
         raise DataFileError(shown, 0, f"cannot read: {exc.strerror}") from exc
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataFileError(shown, 1, "starts with a UTF-8 byte-order mark; save it as UTF-8 "
-                                     "without BOM (offsets would shift)")
+        raise DataFileError(
+            shown,
+            1,
+            "starts with a UTF-8 byte-order mark; save it as UTF-8 "
+            "without BOM (offsets would shift)",
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataFileError(shown, line, f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                                        f"{exc.start}); re-save the file as UTF-8") from exc
+        raise DataFileError(
+            shown,
+            line,
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}); re-save the file as UTF-8",
+        ) from exc
 
 
 def read_yaml(path: Path, display: str | None = None) -> Mapping:
@@ -96,8 +107,9 @@ def read_yaml(path: Path, display: str | None = None) -> Mapping:
         raise DataFileError(shown, line, f"malformed YAML: {exc.problem or exc}") from exc
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise DataFileError(shown, line, f"character U+{exc.character:04X} is not allowed in "
-                                         "YAML; remove it") from exc
+        raise DataFileError(
+            shown, line, f"character U+{exc.character:04X} is not allowed in YAML; remove it"
+        ) from exc
     except yaml.YAMLError as exc:
         raise DataFileError(shown, 0, f"malformed YAML: {exc}") from exc
     finally:
@@ -106,6 +118,7 @@ def read_yaml(path: Path, display: str | None = None) -> Mapping:
     if doc is None:
         raise DataFileError(shown, 1, "the file is empty; expected a mapping of keys")
     if not isinstance(doc, Mapping):
-        raise DataFileError(shown, 1, f"expected a mapping at the top level, got "
-                                      f"{type(doc).__name__}")
+        raise DataFileError(
+            shown, 1, f"expected a mapping at the top level, got {type(doc).__name__}"
+        )
     return doc

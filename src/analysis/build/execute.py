@@ -30,13 +30,24 @@ class WarmEngine(Engine):  # type: ignore[misc]
 
     @classmethod
     def execute_managed_notebook(  # type: ignore[override]
-        cls, nb_man: Any, kernel_name: str, *, kernel: WarmKernel, cell_timeout: int,
-        capture: list[Any], **kwargs: Any,
+        cls,
+        nb_man: Any,
+        kernel_name: str,
+        *,
+        kernel: WarmKernel,
+        cell_timeout: int,
+        capture: list[Any],
+        **kwargs: Any,
     ) -> Any:
         capture.append(nb_man.nb)  # papermill raises on a cell error; keep the notebook
         client = PapermillNotebookClient(
-            nb_man, km=kernel.km, kernel_name=kernel_name, timeout=cell_timeout,
-            interrupt_on_timeout=False, record_timing=False, log=log,
+            nb_man,
+            km=kernel.km,
+            kernel_name=kernel_name,
+            timeout=cell_timeout,
+            interrupt_on_timeout=False,
+            record_timing=False,
+            log=log,
         )
         client.kc = kernel.kc  # connected already: setup_kernel starts and stops nothing
         return client.execute()
@@ -59,13 +70,24 @@ def _mark_failed(nb: Any, failure: Failure) -> Failure:
     if index is None:
         return failure
     cell = nb.cells[index]
-    cell.setdefault("outputs", []).append(nbformat.v4.new_output(
-        "error", ename=failure.ename, evalue=failure.evalue, traceback=failure.traceback,
-    ))
+    cell.setdefault("outputs", []).append(
+        nbformat.v4.new_output(
+            "error",
+            ename=failure.ename,
+            evalue=failure.evalue,
+            traceback=failure.traceback,
+        )
+    )
     cell.metadata.setdefault("papermill", {}).update(exception=True, status="failed")
     nb.metadata.setdefault("papermill", {})["exception"] = True
-    return Failure(failure.ename, failure.evalue, failure.traceback, index, cell.source,
-                   cell.get("execution_count"))
+    return Failure(
+        failure.ename,
+        failure.evalue,
+        failure.traceback,
+        index,
+        cell.source,
+        cell.get("execution_count"),
+    )
 
 
 def run_notebook(kernel: WarmKernel, run: Run, *, cell_timeout: int) -> Execution:
@@ -76,20 +98,33 @@ def run_notebook(kernel: WarmKernel, run: Run, *, cell_timeout: int) -> Executio
     try:
         kernel.reset()
         papermill.execute_notebook(
-            str(run.notebook), None, parameters=run.parameters, engine_name=ENGINE_NAME,
-            kernel_name=kernel.kernel_name, progress_bar=False, request_save_on_cell_execute=False,
-            kernel=kernel, cell_timeout=cell_timeout, capture=capture,
+            str(run.notebook),
+            None,
+            parameters=run.parameters,
+            engine_name=ENGINE_NAME,
+            kernel_name=kernel.kernel_name,
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            kernel=kernel,
+            cell_timeout=cell_timeout,
+            capture=capture,
         )
     except PapermillExecutionError as exc:
-        failure = Failure(exc.ename, exc.evalue, list(exc.traceback), exc.cell_index, exc.source,
-                          exc.exec_count)
+        failure = Failure(
+            exc.ename, exc.evalue, list(exc.traceback), exc.cell_index, exc.source, exc.exec_count
+        )
     except CellTimeoutError:
-        failure = _mark_failed(capture[0] if capture else None, Failure(
-            "CellTimeoutError", f"the cell ran longer than {cell_timeout} s (cell_timeout)",
-        ))
+        failure = _mark_failed(
+            capture[0] if capture else None,
+            Failure(
+                "CellTimeoutError",
+                f"the cell ran longer than {cell_timeout} s (cell_timeout)",
+            ),
+        )
     except DeadKernelError as exc:
-        failure = _mark_failed(capture[0] if capture else None,
-                               Failure("DeadKernelError", str(exc)))
+        failure = _mark_failed(
+            capture[0] if capture else None, Failure("DeadKernelError", str(exc))
+        )
     except Exception as exc:  # a notebook papermill cannot read, a kernel that stopped answering
         failure = Failure(type(exc).__name__, str(exc))
     if failure is not None and (

@@ -107,8 +107,16 @@ Job = Callable[["WarmKernel", Run], Execution]
 class WarmKernel:
     """One kernel kept across runs, spoken to over IPC sockets in a private folder."""
 
-    def __init__(self, index: int, *, kernel_name: str, cwd: Path, env: dict[str, str],
-                 scratch: Path, log_path: Path):
+    def __init__(
+        self,
+        index: int,
+        *,
+        kernel_name: str,
+        cwd: Path,
+        env: dict[str, str],
+        scratch: Path,
+        log_path: Path,
+    ):
         self.index, self.kernel_name, self.cwd, self.env = index, kernel_name, cwd, env
         self.scratch, self.log_path = scratch, log_path
         self.km: Any = None
@@ -124,13 +132,18 @@ class WarmKernel:
 
         t0 = time.monotonic()
         km = AsyncKernelManager(
-            kernel_name=self.kernel_name, transport="ipc", ip=str(self.scratch / f"k{self.index}"),
+            kernel_name=self.kernel_name,
+            transport="ipc",
+            ip=str(self.scratch / f"k{self.index}"),
         )
         km.connection_file = str(self.scratch / f"k{self.index}.json")
         with open(self.log_path, "ab") as stderr:  # kernel-level messages, not cell output
             run_sync(km.start_kernel)(
-                extra_arguments=["--HistoryManager.enabled=False"], cwd=str(self.cwd),
-                env=self.env, stdout=stderr, stderr=stderr,
+                extra_arguments=["--HistoryManager.enabled=False"],
+                cwd=str(self.cwd),
+                env=self.env,
+                stdout=stderr,
+                stderr=stderr,
             )
         self.km = km
         self.kc = km.client()
@@ -143,7 +156,11 @@ class WarmKernel:
     def run_code(self, code: str, timeout: float) -> None:
         """Run setup code silently; a failure is the build's, not a report's."""
         reply = run_sync(self.kc.execute_interactive)(
-            code, silent=True, store_history=False, allow_stdin=False, timeout=timeout,
+            code,
+            silent=True,
+            store_history=False,
+            allow_stdin=False,
+            timeout=timeout,
             output_hook=lambda msg: None,
         )
         content = reply["content"]
@@ -256,10 +273,17 @@ class KernelPool:
         for i in range(self.size):
             log_path = self.log_dir / f"kernel-{i}.log"
             log_path.write_bytes(b"")
-            kernel = WarmKernel(i, kernel_name=self.kernel_name, cwd=self.cwd, env=env,
-                                scratch=self.scratch, log_path=log_path)
-            thread = threading.Thread(target=self._work, args=(kernel,), daemon=True,
-                                      name=f"newsbrief-kernel-{i}")
+            kernel = WarmKernel(
+                i,
+                kernel_name=self.kernel_name,
+                cwd=self.cwd,
+                env=env,
+                scratch=self.scratch,
+                log_path=log_path,
+            )
+            thread = threading.Thread(
+                target=self._work, args=(kernel,), daemon=True, name=f"newsbrief-kernel-{i}"
+            )
             self.kernels.append(kernel)
             self.threads.append(thread)
             thread.start()

@@ -31,8 +31,11 @@ SETTINGS: dict[str, Setting] = {
     "cell_timeout": Setting(int, 600, "seconds one cell may run before its report fails"),
     "show_code": Setting(bool, False, "show code cells' inputs in the pages (default: hidden)"),
     "kernel": Setting(str, "python3", "Jupyter kernel that runs the notebooks"),
-    "png": Setting(bool, False, "also write each chart as reports/png/<page>-<n>.png "
-                                "(kaleido with the machine's Chromium)"),
+    "png": Setting(
+        bool,
+        False,
+        "also write each chart as reports/png/<page>-<n>.png (kaleido with the machine's Chromium)",
+    ),
 }
 
 
@@ -150,8 +153,9 @@ def _spec(root: Path, entry: Any, where: str) -> ReportSpec:
     parameters = _plain(_mapping(entry.get("parameters"), f"{where}: parameters"), where)
     if fan_out and fan_out.param in parameters:
         raise ConfigError(f"{where}: {fan_out.param!r} is both a parameter and the fan-out param")
-    return ReportSpec(report_id, notebook, entry["title"].strip(), description.strip(),
-                      parameters, fan_out)
+    return ReportSpec(
+        report_id, notebook, entry["title"].strip(), description.strip(), parameters, fan_out
+    )
 
 
 def _settings(raw: Any, where: str) -> dict[str, Any]:
@@ -179,8 +183,10 @@ def load_matrix(root: Path, path: Path | None = None) -> Matrix:
     except FileNotFoundError:
         raise ConfigError(f"{path}: no run matrix; create it with a `reports:` list") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
-                          f"{exc.start}); re-save the file as UTF-8") from exc
+        raise ConfigError(
+            f"{path}: not UTF-8 (byte 0x{exc.object[exc.start]:02x} at offset "
+            f"{exc.start}); re-save the file as UTF-8"
+        ) from exc
     except OSError as exc:  # a folder where the file should be, no permission, ...
         raise ConfigError(f"{path}: cannot read the run matrix: {exc.strerror}") from exc
     except yaml.YAMLError as exc:
@@ -230,11 +236,17 @@ def expand(matrix: Matrix, values: Mapping[str, Sequence[Any]]) -> list[Run]:
                 bindings.append((slugify(f"{spec.id}-{slugify(value)}"), params, label))
         for run_id, params, label in bindings:
             named = {"label": label, **params}
-            runs.append(Run(
-                id=run_id, report=spec.id, notebook=(matrix.root / spec.notebook).resolve(),
-                notebook_rel=spec.notebook, title=_fill(spec.title, named),
-                description=_fill(spec.description, named), parameters=params,
-            ))
+            runs.append(
+                Run(
+                    id=run_id,
+                    report=spec.id,
+                    notebook=(matrix.root / spec.notebook).resolve(),
+                    notebook_rel=spec.notebook,
+                    title=_fill(spec.title, named),
+                    description=_fill(spec.description, named),
+                    parameters=params,
+                )
+            )
     by_id: dict[str, Run] = {}
     for run in runs:
         if run.id in by_id:

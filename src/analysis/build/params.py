@@ -90,8 +90,11 @@ def inspect_source(source: str, where: str = "parameters cell") -> dict[str, Par
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             default = ast.unparse(node.value) if node.value is not None else ""
             found[node.target.id] = Parameter(
-                node.target.id, ast.unparse(node.annotation), default,
-                _comment(lines, node), node.annotation,
+                node.target.id,
+                ast.unparse(node.annotation),
+                default,
+                _comment(lines, node),
+                node.annotation,
             )
         elif (
             isinstance(node, ast.Assign)
@@ -100,7 +103,10 @@ def inspect_source(source: str, where: str = "parameters cell") -> dict[str, Par
         ):
             name = node.targets[0].id
             found[name] = Parameter(
-                name, _inferred_type(node.value), ast.unparse(node.value), _comment(lines, node),
+                name,
+                _inferred_type(node.value),
+                ast.unparse(node.value),
+                _comment(lines, node),
                 ast.Name(_inferred_type(node.value)),
             )
     return found

@@ -97,8 +97,9 @@ def _plain(value: Any) -> Any:
     return item() if callable(item) else str(value)
 
 
-def fan_out_values(matrix: Matrix, root: Path, shared: cache.SharedInputs,
-                   manifest: cache.Manifest) -> dict[str, list[Any]]:
+def fan_out_values(
+    matrix: Matrix, root: Path, shared: cache.SharedInputs, manifest: cache.Manifest
+) -> dict[str, list[Any]]:
     """[value, label] of each fan-out; loaded from the data only when data or code changed."""
     values: dict[str, list[Any]] = {}
     dataset = None
@@ -111,8 +112,9 @@ def fan_out_values(matrix: Matrix, root: Path, shared: cache.SharedInputs,
 
                 dataset = load(root)
             labels = fan_out_labels(name, dataset)
-            found = [[_plain(v), labels.get(str(v), str(v))]
-                     for v in fan_out_function(name)(dataset)]
+            found = [
+                [_plain(v), labels.get(str(v), str(v))] for v in fan_out_function(name)(dataset)
+            ]
             manifest.fan_outs[name] = {"key": key, "values": found}
         values[name] = found
     return values
@@ -159,8 +161,11 @@ def _step(run: Run, plan_args: dict[str, Any]) -> Step:
     inputs = cache.run_inputs(run.notebook, run.parameters, shared, plan_args["kernel"])
     exec_key = cache.exec_key(inputs)
     page_key = cache.page_key(
-        exec_key, title=run.title, description=run.description,
-        show_code=plan_args["show_code"], data_version=plan_args["data_version"],
+        exec_key,
+        title=run.title,
+        description=run.description,
+        show_code=plan_args["show_code"],
+        data_version=plan_args["data_version"],
     )
     entry = manifest.runs.get(run.id)
     if entry is None:
@@ -169,8 +174,14 @@ def _step(run: Run, plan_args: dict[str, Any]) -> Step:
     if force:
         return Step(run, EXECUTE, inputs, exec_key, page_key, ("--force",))
     if entry.get("exec_key") != exec_key:
-        return Step(run, EXECUTE, inputs, exec_key, page_key,
-                    tuple(cache.changed(entry.get("inputs", {}), inputs)))
+        return Step(
+            run,
+            EXECUTE,
+            inputs,
+            exec_key,
+            page_key,
+            tuple(cache.changed(entry.get("inputs", {}), inputs)),
+        )
     if not intact["ipynb"]:
         return Step(run, EXECUTE, inputs, exec_key, page_key, ("executed notebook missing",))
     if entry.get("page_key") != page_key or not intact["html"]:
@@ -178,8 +189,13 @@ def _step(run: Run, plan_args: dict[str, Any]) -> Step:
     return Step(run, CACHED, inputs, exec_key, page_key)
 
 
-def make_plan(root: Path, wanted: Sequence[str] = (), *, force: bool = False,
-              overrides: Mapping[str, Any] | None = None) -> Plan:
+def make_plan(
+    root: Path,
+    wanted: Sequence[str] = (),
+    *,
+    force: bool = False,
+    overrides: Mapping[str, Any] | None = None,
+) -> Plan:
     """Read the matrix and the cache and decide, per page, what the build has to do."""
     matrix = load_matrix(root)
     settings = resolve_settings(matrix, overrides or {})
@@ -189,8 +205,14 @@ def make_plan(root: Path, wanted: Sequence[str] = (), *, force: bool = False,
     chosen = select(runs, wanted)
     check_parameters(chosen)
     version = data_version(root, shared)
-    args = {"shared": shared, "manifest": manifest, "force": force, "data_version": version,
-            "show_code": settings["show_code"], "kernel": settings["kernel"],
-            "reports": paths.reports_dir(root)}
+    args = {
+        "shared": shared,
+        "manifest": manifest,
+        "force": force,
+        "data_version": version,
+        "show_code": settings["show_code"],
+        "kernel": settings["kernel"],
+        "reports": paths.reports_dir(root),
+    }
     steps = [_step(run, args) for run in chosen]
     return Plan(root, matrix, settings, runs, steps, manifest, version)

@@ -37,10 +37,13 @@ class Chart:
 
 def charts_of(run_id: str, nb: Any) -> list[Chart]:
     """The Plotly figures of an executed notebook, in page order."""
-    figures = [output["data"][PLOTLY_MIME]
-               for cell in nb.cells if cell.cell_type == "code"
-               for output in cell.get("outputs", [])
-               if PLOTLY_MIME in output.get("data", {})]
+    figures = [
+        output["data"][PLOTLY_MIME]
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if PLOTLY_MIME in output.get("data", {})
+    ]
     return [Chart(f"{FOLDER}/{run_id}-{n}.png", dict(fig)) for n, fig in enumerate(figures, 1)]
 
 
@@ -49,8 +52,9 @@ def _size(figure: dict[str, Any]) -> tuple[int, int]:
     return int(layout.get("width") or WIDTH), int(layout.get("height") or HEIGHT)
 
 
-def render(charts: Sequence[Chart], *, plotly_js: Path,
-           scripts: Sequence[Path]) -> dict[str, bytes]:
+def render(
+    charts: Sequence[Chart], *, plotly_js: Path, scripts: Sequence[Path]
+) -> dict[str, bytes]:
     """PNG bytes of each chart by name, drawn in one Chromium."""
     if not charts:
         return {}
@@ -64,10 +68,16 @@ def render(charts: Sequence[Chart], *, plotly_js: Path,
         jobs = []
         for n, chart in enumerate(charts):
             width, height = _size(chart.figure)
-            jobs.append({"fig": chart.figure, "path": str(folder / f"{n}.png"),
-                         "opts": {"format": "png", "width": width, "height": height}})
-        page = PageGenerator(plotly=plotly_js.as_uri(), mathjax=False,
-                             others=[p.as_uri() for p in scripts])
+            jobs.append(
+                {
+                    "fig": chart.figure,
+                    "path": str(folder / f"{n}.png"),
+                    "opts": {"format": "png", "width": width, "height": height},
+                }
+            )
+        page = PageGenerator(
+            plotly=plotly_js.as_uri(), mathjax=False, others=[p.as_uri() for p in scripts]
+        )
 
         async def draw() -> None:
             async with kaleido.Kaleido(n=1, page_generator=page) as k:
@@ -76,6 +86,8 @@ def render(charts: Sequence[Chart], *, plotly_js: Path,
         try:
             asyncio.run(draw())
         except Exception as exc:
-            raise BuildError(f"--png: kaleido could not draw the charts ({exc}); it needs "
-                             "Chromium: apt-get install chromium") from exc
+            raise BuildError(
+                f"--png: kaleido could not draw the charts ({exc}); it needs "
+                "Chromium: apt-get install chromium"
+            ) from exc
         return {chart.name: (folder / f"{n}.png").read_bytes() for n, chart in enumerate(charts)}

@@ -35,14 +35,27 @@ PAGE_BUDGET = 350_000  # bytes of HTML per page, shared assets excluded
 # nbconvert's own order for HTML with Plotly first; JavaScript and widget views are left out
 # (they need code from elsewhere and get random ids), so those outputs fall back to HTML or text.
 DATA_PRIORITY = [
-    PLOTLY_MIME, "text/html", "text/markdown", "image/svg+xml", "text/vnd.mermaid", "text/latex",
-    "image/png", "image/jpeg", "text/plain",
+    PLOTLY_MIME,
+    "text/html",
+    "text/markdown",
+    "image/svg+xml",
+    "text/vnd.mermaid",
+    "text/latex",
+    "image/png",
+    "image/jpeg",
+    "text/plain",
 ]
 CHART_CONFIG = {"displaylogo": False, "responsive": True, "topojsonURL": "assets/topojson/"}
 
-_SCRIPT_SAFE = str.maketrans({
-    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
-})
+_SCRIPT_SAFE = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
 _REMOTE_LOAD = re.compile(
     r"<(?:script|link|img|iframe|source|audio|video|embed|object)\b[^>]*?"
     r"\b(?:src|href|data)\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]+)",
@@ -152,9 +165,13 @@ class PageRenderer:
                 "parameters": [(k, _value_text(v)) for k, v in sorted(run.parameters.items())],
                 "data_version": page.data_version,
                 "notebook": run.notebook_rel,
-                "failure": failure and {
-                    "cell": failure.where(), "source": failure.source, "ename": failure.ename,
-                    "evalue": failure.evalue, "traceback": "\n".join(failure.traceback),
+                "failure": failure
+                and {
+                    "cell": failure.where(),
+                    "source": failure.source,
+                    "ename": failure.ename,
+                    "evalue": failure.evalue,
+                    "traceback": "\n".join(failure.traceback),
                 },
             },
         }
@@ -167,8 +184,9 @@ class PageRenderer:
                 notes.append(f"nbconvert: {w.message}")
         missing = resources["newsbrief"].get("missing_base_maps")
         if missing:
-            notes.append(f"no offline base map {', '.join(missing)}: "
-                         "add it to build/assets/topojson")
+            notes.append(
+                f"no offline base map {', '.join(missing)}: add it to build/assets/topojson"
+            )
         urls = remote_loads(html)
         if urls:
             notes.append(f"the page loads from outside the site: {', '.join(urls)}")

@@ -170,8 +170,10 @@ def _check_kernel(name: str) -> None:
         manager.get_kernel_spec(name)
     except NoSuchKernel:
         known = ", ".join(sorted(manager.find_kernel_specs()))
-        raise ConfigError(f"no Jupyter kernel named {name!r}: expected one of [{known}] "
-                          "(setting `kernel`, flag --kernel)") from None
+        raise ConfigError(
+            f"no Jupyter kernel named {name!r}: expected one of [{known}] "
+            "(setting `kernel`, flag --kernel)"
+        ) from None
 
 
 class _Builder:
@@ -191,19 +193,28 @@ class _Builder:
             self.renderer = PageRenderer(show_code=self.plan.settings["show_code"])
         return self.renderer
 
-    def _record(self, step: Step, outcome: Outcome, html: str, ipynb: str | None,
-                failure: Failure | None) -> None:
+    def _record(
+        self, step: Step, outcome: Outcome, html: str, ipynb: str | None, failure: Failure | None
+    ) -> None:
         reports = self.plan.reports_dir
         html_name = _page_name(step.run, ".html", reports)
         ipynb_name = _page_name(step.run, ".ipynb", reports)
         entry: dict[str, Any] = {
-            "exec_key": step.exec_key, "page_key": step.page_key, "inputs": step.inputs,
-            "status": outcome.status, "error": outcome.error,
-            "seconds": round(outcome.seconds, 2) if outcome.action == EXECUTE else
-            self.manifest.runs.get(step.run.id, {}).get("seconds", 0.0),
-            "failure": failure and {
-                "ename": failure.ename, "evalue": failure.evalue, "traceback": failure.traceback,
-                "cell_index": failure.cell_index, "source": failure.source,
+            "exec_key": step.exec_key,
+            "page_key": step.page_key,
+            "inputs": step.inputs,
+            "status": outcome.status,
+            "error": outcome.error,
+            "seconds": round(outcome.seconds, 2)
+            if outcome.action == EXECUTE
+            else self.manifest.runs.get(step.run.id, {}).get("seconds", 0.0),
+            "failure": failure
+            and {
+                "ename": failure.ename,
+                "evalue": failure.evalue,
+                "traceback": failure.traceback,
+                "cell_index": failure.cell_index,
+                "source": failure.source,
                 "execution_count": failure.execution_count,
             },
         }
@@ -226,7 +237,8 @@ class _Builder:
 
         try:
             html, outcome.notes = self._renderer().render(
-                nb, Page(step.run, self.plan.data_version, failure))
+                nb, Page(step.run, self.plan.data_version, failure)
+            )
             return html
         except Exception as exc:  # a template or exporter bug must not take the build down
             log.exception("%s: rendering failed", step.run.id)
@@ -239,13 +251,24 @@ class _Builder:
         from analysis.build.reproducible import normalize
 
         run, failure, nb = step.run, execution.failure, execution.nb
-        outcome = Outcome(run, EXECUTE, "failed" if failure else "ok", execution.seconds,
-                          failure.summary() if failure else "", step.reasons)
+        outcome = Outcome(
+            run,
+            EXECUTE,
+            "failed" if failure else "ok",
+            execution.seconds,
+            failure.summary() if failure else "",
+            step.reasons,
+        )
         ipynb = None
         if nb is None:
             assert failure is not None
-            html = site.failed_html(run, self.plan.data_version, failure.ename, failure.evalue,
-                                    "\n".join(failure.traceback))
+            html = site.failed_html(
+                run,
+                self.plan.data_version,
+                failure.ename,
+                failure.evalue,
+                "\n".join(failure.traceback),
+            )
         else:
             normalize(nb, notebook=run.notebook_rel, output=f"reports/{run.id}.ipynb")
             ipynb = nbformat.writes(nb) + "\n"
@@ -266,8 +289,9 @@ class _Builder:
         nb = nbformat.reads(ipynb_path.read_text(encoding="utf-8"), as_version=4)
         raw = entry.get("failure")
         failure = Failure(**raw) if raw else None
-        outcome = Outcome(step.run, RENDER, entry.get("status", "ok"), 0.0,
-                          entry.get("error", ""), step.reasons)
+        outcome = Outcome(
+            step.run, RENDER, entry.get("status", "ok"), 0.0, entry.get("error", ""), step.reasons
+        )
         html = self._page(step, nb, failure, outcome)
         outcome.seconds = time.monotonic() - t0
         self._record(step, outcome, html, None, failure)
@@ -287,16 +311,21 @@ class _Builder:
         _check_kernel(settings["kernel"])
         size = min(settings["workers"], len(steps))
         by_id = {s.run.id: s for s in steps}
-        pool = KernelPool(size, kernel_name=settings["kernel"], root=self.plan.root,
-                          cwd=paths.notebooks_dir(self.plan.root),
-                          log_dir=cache_dir(self.plan.root) / "kernels")
+        pool = KernelPool(
+            size,
+            kernel_name=settings["kernel"],
+            root=self.plan.root,
+            cwd=paths.notebooks_dir(self.plan.root),
+            log_dir=cache_dir(self.plan.root) / "kernels",
+        )
         with pool:  # kernels boot while papermill and nbconvert are imported below
             from functools import partial
 
             from analysis.build.execute import run_notebook
 
-            pool.submit([s.run for s in steps],
-                        partial(run_notebook, cell_timeout=settings["cell_timeout"]))
+            pool.submit(
+                [s.run for s in steps], partial(run_notebook, cell_timeout=settings["cell_timeout"])
+            )
             self._renderer()
             for execution in pool.completed():
                 self.executed(by_id[execution.run.id], execution)
@@ -321,12 +350,14 @@ class _Builder:
                     continue
                 charts = png.charts_of(run.id, nbformat.read(kept, as_version=4))
             done = entry.get("png") or {}
-            todo += [c for c in charts
-                     if done.get(c.name) != c.key or not (reports / c.name).is_file()]
+            todo += [
+                c for c in charts if done.get(c.name) != c.key or not (reports / c.name).is_file()
+            ]
             pages.append((entry, charts))
         scripts = sorted((reports / site.ASSETS / "topojson").glob("*.js"))
-        for name, data in png.render(todo, plotly_js=reports / site.ASSETS / "plotly.min.js",
-                                     scripts=scripts).items():
+        for name, data in png.render(
+            todo, plotly_js=reports / site.ASSETS / "plotly.min.js", scripts=scripts
+        ).items():
             self.publisher.put(name, data)
         for entry, charts in pages:
             entry["png"] = {c.name: c.key for c in charts}
@@ -344,8 +375,10 @@ class _Builder:
             dropped = self.manifest.runs.pop(run_id)
             for suffix in ("html", "ipynb"):
                 path = reports / f"{run_id}.{suffix}"
-                if dropped.get(f"{suffix}_sha256") and path.is_file() and (
-                    file_hash(path) == dropped[f"{suffix}_sha256"]
+                if (
+                    dropped.get(f"{suffix}_sha256")
+                    and path.is_file()
+                    and (file_hash(path) == dropped[f"{suffix}_sha256"])
                 ):
                     path.unlink()
         entries = []
@@ -355,8 +388,9 @@ class _Builder:
             if outcome is not None:
                 entries.append(site.IndexEntry(run, outcome.status, outcome.error))
             elif entry is not None:  # not asked for this time: the page from an earlier build
-                entries.append(site.IndexEntry(run, entry.get("status", "ok"),
-                                               entry.get("error", "")))
+                entries.append(
+                    site.IndexEntry(run, entry.get("status", "ok"), entry.get("error", ""))
+                )
             else:
                 entries.append(site.IndexEntry(run, "not built"))
         html = site.index_html(entries, self.plan.data_version).encode()
@@ -388,8 +422,10 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildResul
                 if step.action == RENDER:
                     builder.rerender(step)
             previous = {k: v.get("seconds", 0.0) for k, v in plan.manifest.runs.items()}
-            to_run = sorted((s for s in plan.steps if s.action == EXECUTE),  # longest first
-                            key=lambda s: -previous.get(s.run.id, float("inf")))
+            to_run = sorted(
+                (s for s in plan.steps if s.action == EXECUTE),  # longest first
+                key=lambda s: -previous.get(s.run.id, float("inf")),
+            )
             if to_run:
                 kernels = builder.execute_all(to_run)
             builder.finish_site()

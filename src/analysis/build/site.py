@@ -31,8 +31,10 @@ def _env() -> Any:
     import jinja2
 
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(SITE_TEMPLATES), autoescape=True,
-        keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+        loader=jinja2.FileSystemLoader(SITE_TEMPLATES),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
     )
 
 
@@ -47,9 +49,13 @@ def index_html(entries: Sequence[IndexEntry], data_version: str) -> str:
     """The list of every report in the matrix, in matrix order."""
     rows = [
         {
-            "id": e.run.id, "title": e.run.title, "description": e.run.description,
-            "parameters": _params(e.run), "status": e.status,
-            "error": e.error, "href": f"{e.run.id}.html" if e.status != "not built" else "",
+            "id": e.run.id,
+            "title": e.run.title,
+            "description": e.run.description,
+            "parameters": _params(e.run),
+            "status": e.status,
+            "error": e.error,
+            "href": f"{e.run.id}.html" if e.status != "not built" else "",
         }
         for e in entries
     ]
@@ -59,18 +65,33 @@ def index_html(entries: Sequence[IndexEntry], data_version: str) -> str:
         "failed": sum(e.status == "failed" for e in entries),
         "not_built": sum(e.status == "not built" for e in entries),
     }
-    return str(_env().get_template("index.html.j2").render(
-        entries=rows, counts=counts, data_version=data_version,
-    ))
+    return str(
+        _env()
+        .get_template("index.html.j2")
+        .render(
+            entries=rows,
+            counts=counts,
+            data_version=data_version,
+        )
+    )
 
 
 def failed_html(run: Run, data_version: str, ename: str, evalue: str, traceback: str = "") -> str:
     """A page for a run that produced no notebook at all (unreadable notebook, no kernel)."""
-    return str(_env().get_template("failed.html.j2").render(
-        title=run.title, description=run.description, parameters=_params(run),
-        data_version=data_version, notebook=run.notebook_rel, ename=ename, evalue=evalue,
-        traceback=traceback,
-    ))
+    return str(
+        _env()
+        .get_template("failed.html.j2")
+        .render(
+            title=run.title,
+            description=run.description,
+            parameters=_params(run),
+            data_version=data_version,
+            notebook=run.notebook_rel,
+            ename=ename,
+            evalue=evalue,
+            traceback=traceback,
+        )
+    )
 
 
 def base_maps() -> dict[str, Path]:
@@ -119,8 +140,10 @@ def stale_assets(reports: Path) -> dict[str, bytes]:
     stale = {}
     for name, data in assets().items():
         target = reports / ASSETS / name
-        if not target.is_file() or target.stat().st_size != len(data) or (
-            hashlib.sha256(target.read_bytes()).digest() != hashlib.sha256(data).digest()
+        if (
+            not target.is_file()
+            or target.stat().st_size != len(data)
+            or (hashlib.sha256(target.read_bytes()).digest() != hashlib.sha256(data).digest())
         ):
             stale[name] = data
     return stale

@@ -11,10 +11,17 @@ import plotly.graph_objects as go
 from analysis.charts.theme import PALETTE, evidence, safe
 
 # Okabe-Ito colours with fixed meanings, so a stance or a verification looks the same everywhere.
-STANCE_COLORS = {"asserts": PALETTE[0], "predicts": PALETTE[2], "questions": PALETTE[4],
-                 "denies": PALETTE[3]}
-VERIFICATION_COLORS = {"confirmed": PALETTE[0], "not_independently_verified": PALETTE[1],
-                       "unknown": "#999999"}
+STANCE_COLORS = {
+    "asserts": PALETTE[0],
+    "predicts": PALETTE[2],
+    "questions": PALETTE[4],
+    "denies": PALETTE[3],
+}
+VERIFICATION_COLORS = {
+    "confirmed": PALETTE[0],
+    "not_independently_verified": PALETTE[1],
+    "unknown": "#999999",
+}
 UNNAMED_PATTERN = "/"  # hatching of a segment whose speaker the source does not name
 UNNAMED_NOTE = "Hatched: the source does not name the speaker."
 UNNAMED_MARKER_NOTE = "Open markers: the source does not name the speaker."
@@ -35,8 +42,10 @@ def claim_hover(r: Mapping[str, Any]) -> str:
 
 
 def _customdata(df: pd.DataFrame) -> list[list[object]]:
-    return [[c, int(s), int(e)] for c, s, e in
-            zip(df["claim_id"], df["quote_start"], df["quote_end"], strict=True)]
+    return [
+        [c, int(s), int(e)]
+        for c, s, e in zip(df["claim_id"], df["quote_start"], df["quote_end"], strict=True)
+    ]
 
 
 def claim_bars(
@@ -57,12 +66,12 @@ def claim_bars(
     Segments of claims whose speaker is not named are hatched. Hover: the claim and its quote;
     customdata: claim_id, quote_start, quote_end.
     """
-    labels = {y: "", "x": "Claims", color: color.replace("_", " ").capitalize(),
-              **(labels or {})}
+    labels = {y: "", "x": "Claims", color: color.replace("_", " ").capitalize(), **(labels or {})}
     unknown = sorted(set(df[color]) - set(colors))
     if unknown:
-        raise ValueError(f"no colour for {color} value(s) {unknown}; expected one of: "
-                         f"{', '.join(colors)}")
+        raise ValueError(
+            f"no colour for {color} value(s) {unknown}; expected one of: {', '.join(colors)}"
+        )
     if order is None:
         counts = df[y].value_counts()
         order = sorted(counts.index, key=lambda v: (-int(counts[v]), str(v)))
@@ -70,25 +79,32 @@ def claim_bars(
     fig = go.Figure()
     for value, colour in colors.items():
         # Named speakers first: the legend swatch takes the first segment's look.
-        part = df[df[color] == value].sort_values("speaker_named", ascending=False,
-                                                   kind="stable")
+        part = df[df[color] == value].sort_values("speaker_named", ascending=False, kind="stable")
         if part.empty:
             continue
-        fig.add_trace(go.Bar(
-            x=[1] * len(part),
-            y=[shown[v] for v in part[y]],
-            orientation="h",
-            name=safe(str(value).replace("_", " ")),
-            marker=dict(color=colour, line=dict(color="white", width=1.5),
-                        pattern=dict(shape=["" if n else UNNAMED_PATTERN
-                                            for n in part["speaker_named"]],
-                                     fillmode="overlay", fgcolor="white", size=7,
-                                     solidity=0.35)),
-            legendgroup=str(value),
-            customdata=_customdata(part),
-            hovertext=[claim_hover(r) for r in part.to_dict("records")],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=[1] * len(part),
+                y=[shown[v] for v in part[y]],
+                orientation="h",
+                name=safe(str(value).replace("_", " ")),
+                marker=dict(
+                    color=colour,
+                    line=dict(color="white", width=1.5),
+                    pattern=dict(
+                        shape=["" if n else UNNAMED_PATTERN for n in part["speaker_named"]],
+                        fillmode="overlay",
+                        fgcolor="white",
+                        size=7,
+                        solidity=0.35,
+                    ),
+                ),
+                legendgroup=str(value),
+                customdata=_customdata(part),
+                hovertext=[claim_hover(r) for r in part.to_dict("records")],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     fig.update_layout(
         template="newsbrief",
         barmode="stack",
@@ -96,11 +112,26 @@ def claim_bars(
         height=160 + 34 * max(len(order), 1),
         legend=dict(title=dict(text=labels[color]), traceorder="normal"),
         xaxis=dict(title=dict(text=labels["x"]), dtick=1, rangemode="tozero"),
-        yaxis=dict(title=dict(text=labels[y]), categoryorder="array",
-                   categoryarray=[shown[v] for v in order], autorange="reversed"),
-        annotations=[dict(text=UNNAMED_NOTE, showarrow=False, xref="paper", yref="paper",
-                          x=0, y=0, yshift=-40, xanchor="left", yanchor="top",
-                          font=dict(size=11, color="#555"))],
+        yaxis=dict(
+            title=dict(text=labels[y]),
+            categoryorder="array",
+            categoryarray=[shown[v] for v in order],
+            autorange="reversed",
+        ),
+        annotations=[
+            dict(
+                text=UNNAMED_NOTE,
+                showarrow=False,
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                yshift=-40,
+                xanchor="left",
+                yanchor="top",
+                font=dict(size=11, color="#555"),
+            )
+        ],
         margin=dict(b=70),
     )
     return fig
@@ -117,8 +148,9 @@ def speaker_chart(
 ) -> go.Figure:
     """Claims per speaker (and the outlet that relays them), coloured by stance."""
     labels = {y: "Speaker (via outlet)", color: "Stance", **(labels or {})}
-    return claim_bars(df, y=y, color=color, colors=STANCE_COLORS, title=title, labels=labels,
-                      order=order)
+    return claim_bars(
+        df, y=y, color=color, colors=STANCE_COLORS, title=title, labels=labels, order=order
+    )
 
 
 def sourcing_chart(
@@ -131,10 +163,14 @@ def sourcing_chart(
     order: Sequence[str] | None = None,
 ) -> go.Figure:
     """Claims per kind of speaker, named or not, and channel, coloured by reporter verification."""
-    labels = {y: "Speaker kind, named?, channel", color: "Reporter's verification",
-              **(labels or {})}
-    return claim_bars(df, y=y, color=color, colors=VERIFICATION_COLORS, title=title,
-                      labels=labels, order=order)
+    labels = {
+        y: "Speaker kind, named?, channel",
+        color: "Reporter's verification",
+        **(labels or {}),
+    }
+    return claim_bars(
+        df, y=y, color=color, colors=VERIFICATION_COLORS, title=title, labels=labels, order=order
+    )
 
 
 def dispute_chart(
@@ -161,49 +197,91 @@ def dispute_chart(
     for _, pair in df.sort_values(["pair", x], kind="stable").groupby("pair", sort=True):
         line_x += [*pair[x].astype(float), None]
         line_y += [*(shown[v] for v in pair[y]), None]
-    fig.add_trace(go.Scatter(x=line_x, y=line_y, mode="lines", hoverinfo="skip",
-                             line=dict(color="#888", width=2), showlegend=False,
-                             name="disputes"))
+    fig.add_trace(
+        go.Scatter(
+            x=line_x,
+            y=line_y,
+            mode="lines",
+            hoverinfo="skip",
+            line=dict(color="#888", width=2),
+            showlegend=False,
+            name="disputes",
+        )
+    )
     for value, colour in STANCE_COLORS.items():
         part = df[df[color] == value]
         if part.empty:
             continue
         # The legend shows a filled marker whatever the first claim's speaker looks like.
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=safe(value),
-                                 legendgroup=value, hoverinfo="skip",
-                                 marker=dict(size=12, color=colour)))
-        fig.add_trace(go.Scatter(
-            x=part[x].astype(int).tolist(),
-            y=[shown[v] for v in part[y]],
-            mode="markers+text",
-            name=safe(value),
-            marker=dict(size=16, color=colour, line=dict(width=2.5, color=colour),
-                        symbol=["circle" if n else "circle-open"
-                                for n in part["speaker_named"]]),
-            legendgroup=value,
-            showlegend=False,
-            text=[safe(s, 30) for s in part["speaker"]],
-            textposition=["middle left" if s == 0 else "middle right" for s in part[x]],
-            customdata=_customdata(part),
-            hovertext=[claim_hover(r) for r in part.to_dict("records")],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=safe(value),
+                legendgroup=value,
+                hoverinfo="skip",
+                marker=dict(size=12, color=colour),
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=part[x].astype(int).tolist(),
+                y=[shown[v] for v in part[y]],
+                mode="markers+text",
+                name=safe(value),
+                marker=dict(
+                    size=16,
+                    color=colour,
+                    line=dict(width=2.5, color=colour),
+                    symbol=["circle" if n else "circle-open" for n in part["speaker_named"]],
+                ),
+                legendgroup=value,
+                showlegend=False,
+                text=[safe(s, 30) for s in part["speaker"]],
+                textposition=["middle left" if s == 0 else "middle right" for s in part[x]],
+                customdata=_customdata(part),
+                hovertext=[claim_hover(r) for r in part.to_dict("records")],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     fig.update_layout(
         template="newsbrief",
         title=dict(text=safe(title, 90)),
         height=160 + 70 * max(len(pair_order), 1),
         legend=dict(title=dict(text=labels[color]), traceorder="normal"),
-        xaxis=dict(title=dict(text=labels[x]), range=[-1.6, 2.6], tickvals=[0, 1],
-                   ticktext=["Claim", "Contested by"], showgrid=False),
-        yaxis=dict(title=dict(text=labels[y]), categoryorder="array",
-                   categoryarray=[shown[v] for v in pair_order], autorange="reversed",
-                   showticklabels=True),
-        annotations=[dict(text=UNNAMED_MARKER_NOTE, showarrow=False, xref="paper",
-                          yref="paper", x=0, y=0, yshift=-40, xanchor="left", yanchor="top",
-                          font=dict(size=11, color="#555"))],
+        xaxis=dict(
+            title=dict(text=labels[x]),
+            range=[-1.6, 2.6],
+            tickvals=[0, 1],
+            ticktext=["Claim", "Contested by"],
+            showgrid=False,
+        ),
+        yaxis=dict(
+            title=dict(text=labels[y]),
+            categoryorder="array",
+            categoryarray=[shown[v] for v in pair_order],
+            autorange="reversed",
+            showticklabels=True,
+        ),
+        annotations=[
+            dict(
+                text=UNNAMED_MARKER_NOTE,
+                showarrow=False,
+                xref="paper",
+                yref="paper",
+                x=0,
+                y=0,
+                yshift=-40,
+                xanchor="left",
+                yanchor="top",
+                font=dict(size=11, color="#555"),
+            )
+        ],
         margin=dict(b=70),
     )
     if df.empty:
-        fig.add_annotation(text=NO_DISPUTES, showarrow=False, xref="paper", yref="paper",
-                           x=0.5, y=0.5)
+        fig.add_annotation(
+            text=NO_DISPUTES, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5
+        )
     return fig

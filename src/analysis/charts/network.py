@@ -11,16 +11,17 @@ import plotly.graph_objects as go
 
 from analysis.charts.theme import PALETTE, evidence, safe
 
-OTHER = "other"             # countries past the palette's length share one grey
-NO_COUNTRY = "no country"   # IGOs, multinational groups, actors of unknown origin
+OTHER = "other"  # countries past the palette's length share one grey
+NO_COUNTRY = "no country"  # IGOs, multinational groups, actors of unknown origin
 OTHER_COLOR = "#999999"
 NO_COUNTRY_COLOR = "#E0E0E0"
 EDGE_COLOR = "#BBBBBB"
 AXIS_NOTE = "Linked actors are drawn close together; the axes have no scale."
 
 
-def country_colors(nodes: pd.DataFrame, *, color: str = "country_iso3",
-                   size: str = "records") -> dict[str, str]:
+def country_colors(
+    nodes: pd.DataFrame, *, color: str = "country_iso3", size: str = "records"
+) -> dict[str, str]:
     """Country -> colour: the palette for the countries with most records, then grey.
 
     Countries are ranked by the summed `size` of their actors, ties by code. Returns every
@@ -45,13 +46,17 @@ def _group(country: str, colors: Mapping[str, str]) -> str:
 
 def _node_hover(node: Mapping[str, Any], quotes: pd.DataFrame) -> str:
     facts = ", ".join(safe(v) for v in (node["kind"], node["country_iso3"], node["office"]) if v)
-    lines = [f"<b>{safe(node['name'])}</b> ({facts})",
-             f"Records: {node['events']} events, {node['claims']} claims, "
-             f"{node['positions']} positions; {node['neighbours']} linked actors"]
+    lines = [
+        f"<b>{safe(node['name'])}</b> ({facts})",
+        f"Records: {node['events']} events, {node['claims']} claims, "
+        f"{node['positions']} positions; {node['neighbours']} linked actors",
+    ]
     for q in quotes.to_dict("records"):
         head = f"{safe(q['record_kind'])} {safe(q['record_id'])} ({safe(q['role'])})"
-        lines.append(f"<br>{head}: " + evidence(q["quote"], q["source_id"], q["quote_start"],
-                                               q["quote_end"], q["speaker"]))
+        lines.append(
+            f"<br>{head}: "
+            + evidence(q["quote"], q["source_id"], q["quote_start"], q["quote_end"], q["speaker"])
+        )
     if len(quotes) < node["records"]:
         lines.append(f"<i>… and {node['records'] - len(quotes)} more in the tables</i>")
     return "<br>".join(lines)
@@ -66,29 +71,42 @@ def _edge_traces(edges: pd.DataFrame, at: Mapping[str, tuple[float, float]]) -> 
         for u, v in zip(group["u"], group["v"], strict=True):
             xs += [at[u][0], at[v][0], None]
             ys += [at[u][1], at[v][1], None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                                 name=f"ties of weight {int(weight)}",
-                                 line=dict(color=EDGE_COLOR, width=1 + 1.2 * float(weight))))
+        traces.append(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                hoverinfo="skip",
+                showlegend=False,
+                name=f"ties of weight {int(weight)}",
+                line=dict(color=EDGE_COLOR, width=1 + 1.2 * float(weight)),
+            )
+        )
     return traces
 
 
-def _evidence_trace(evidence_rows: pd.DataFrame,
-                    at: Mapping[str, tuple[float, float]]) -> go.Scatter:
+def _evidence_trace(
+    evidence_rows: pd.DataFrame, at: Mapping[str, tuple[float, float]]
+) -> go.Scatter:
     """One diamond per record on its edge, spread evenly along it in the order of the text."""
     ends = list(zip(evidence_rows["from_id"], evidence_rows["to_id"], strict=True))
     ev = evidence_rows.assign(u=[min(e) for e in ends], v=[max(e) for e in ends])
     ev = ev.drop_duplicates(["u", "v", "record_id"]).sort_values(
-        ["u", "v", "source_id", "quote_start", "record_id"], kind="stable")
+        ["u", "v", "source_id", "quote_start", "record_id"], kind="stable"
+    )
     by_edge = ev.groupby(["u", "v"])
     share = ((by_edge.cumcount() + 1) / (by_edge["record_id"].transform("size") + 1)).tolist()
     points = [(at[u], at[v], f) for u, v, f in zip(ev["u"], ev["v"], share, strict=True)]
     return go.Scatter(
         x=[round(a[0] + f * (b[0] - a[0]), 6) for a, b, f in points],
         y=[round(a[1] + f * (b[1] - a[1]), 6) for a, b, f in points],
-        mode="markers", name="evidence (a record)",
+        mode="markers",
+        name="evidence (a record)",
         marker=dict(symbol="diamond", size=8, color="#555555", line=dict(width=1, color="white")),
-        customdata=[[r, int(s), int(e)] for r, s, e in
-                    zip(ev["record_id"], ev["quote_start"], ev["quote_end"], strict=True)],
+        customdata=[
+            [r, int(s), int(e)]
+            for r, s, e in zip(ev["record_id"], ev["quote_start"], ev["quote_end"], strict=True)
+        ],
         hovertext=[
             f"<b>{safe(r['from_name'])}</b> {safe(r['relation'])} <b>{safe(r['to_name'])}</b>"
             f"<br>{safe(r['record_kind'])} {safe(r['record_id'])} ({safe(r['detail'])})<br><br>"
@@ -128,8 +146,10 @@ def network_chart(
     whole network; by default the colours are ranked on `nodes`.
     """
     labels = {color: "Country", size: "Records", "x": AXIS_NOTE, **(labels or {})}
-    at = {a: (float(px), float(py)) for a, px, py in
-          zip(nodes["actor_id"], nodes[x], nodes[y], strict=True)}
+    at = {
+        a: (float(px), float(py))
+        for a, px, py in zip(nodes["actor_id"], nodes[x], nodes[y], strict=True)
+    }
     fig = go.Figure([*_edge_traces(edges, at), _evidence_trace(evidence_rows, at)])
 
     # Nodes: one trace per country group, for the legend.
@@ -139,49 +159,83 @@ def network_chart(
         if group in groups:
             colors.setdefault(group, fallback)
     has_center = bool(nodes["is_center"].any())
-    shown = set(nodes.sort_values([size, "name"], ascending=[False, True],
-                                  kind="stable")["actor_id"].head(label_top))
+    shown = set(
+        nodes.sort_values([size, "name"], ascending=[False, True], kind="stable")["actor_id"].head(
+            label_top
+        )
+    )
     center = nodes[nodes["is_center"]]
     if not center.empty:
         # A ring around the centre, visible whatever its fill colour.
-        fig.add_trace(go.Scatter(
-            x=center[x].astype(float).tolist(), y=center[y].astype(float).tolist(),
-            mode="markers", name="centre", hoverinfo="skip",
-            marker=dict(symbol="circle-open", color="#222222", line=dict(width=3),
-                        size=[24 + 5 * float(np.sqrt(s)) for s in center[size]]),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=center[x].astype(float).tolist(),
+                y=center[y].astype(float).tolist(),
+                mode="markers",
+                name="centre",
+                hoverinfo="skip",
+                marker=dict(
+                    symbol="circle-open",
+                    color="#222222",
+                    line=dict(width=3),
+                    size=[24 + 5 * float(np.sqrt(s)) for s in center[size]],
+                ),
+            )
+        )
     for group, colour in colors.items():
         # The centre last: the legend swatch takes the first marker's look.
         part = nodes[[g == group for g in groups]].sort_values("is_center", kind="stable")
         if part.empty:
             continue
         recs = [records[records["actor_id"] == a] for a in part["actor_id"]]
-        fig.add_trace(go.Scatter(
-            x=part[x].astype(float).tolist(), y=part[y].astype(float).tolist(),
-            mode="markers+text",
-            name=safe(group),
-            marker=dict(size=[10 + 5 * float(np.sqrt(s)) for s in part[size]], color=colour,
-                        line=dict(color="#222222",
-                                  width=[4.0 if c else 1.0 for c in part["is_center"]])),
-            text=[(f"<b>{safe(n, 22)}</b>" if c else safe(n, 22))
-                  if (has_center or a in shown) else ""
-                  for a, n, c in zip(part["actor_id"], part["name"], part["is_center"],
-                                     strict=True)],
-            textposition="top center",
-            textfont=dict(size=11),
-            customdata=[[a, ";".join(r["record_id"])] for a, r in
-                        zip(part["actor_id"], recs, strict=True)],
-            hovertext=[_node_hover(n, r.head(quotes_per_node))
-                       for n, r in zip(part.to_dict("records"), recs, strict=True)],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=part[x].astype(float).tolist(),
+                y=part[y].astype(float).tolist(),
+                mode="markers+text",
+                name=safe(group),
+                marker=dict(
+                    size=[10 + 5 * float(np.sqrt(s)) for s in part[size]],
+                    color=colour,
+                    line=dict(
+                        color="#222222", width=[4.0 if c else 1.0 for c in part["is_center"]]
+                    ),
+                ),
+                text=[
+                    (f"<b>{safe(n, 22)}</b>" if c else safe(n, 22))
+                    if (has_center or a in shown)
+                    else ""
+                    for a, n, c in zip(
+                        part["actor_id"], part["name"], part["is_center"], strict=True
+                    )
+                ],
+                textposition="top center",
+                textfont=dict(size=11),
+                customdata=[
+                    [a, ";".join(r["record_id"])]
+                    for a, r in zip(part["actor_id"], recs, strict=True)
+                ],
+                hovertext=[
+                    _node_hover(n, r.head(quotes_per_node))
+                    for n, r in zip(part.to_dict("records"), recs, strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     axis = dict(showgrid=False, zeroline=False, showticklabels=False, range=[-1.15, 1.15])
     fig.update_layout(
         template="newsbrief",
         title=dict(text=safe(title, 90)),
         height=680,
-        legend=dict(title=dict(text=labels[color]), traceorder="normal", orientation="v",
-                    x=1.01, xanchor="left", y=1, yanchor="top"),
+        legend=dict(
+            title=dict(text=labels[color]),
+            traceorder="normal",
+            orientation="v",
+            x=1.01,
+            xanchor="left",
+            y=1,
+            yanchor="top",
+        ),
         xaxis=dict(axis, title=dict(text=labels["x"])),
         yaxis=dict(axis, title=dict(text="")),
         hovermode="closest",

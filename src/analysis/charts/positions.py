@@ -26,12 +26,16 @@ def stance_chart(
     labels = {"stance": "Stance on the proposition", "actor": "", **(labels or {})}
     scale = dict(scale or {})
     hover = [
-        "<b>" + safe(row.actor) + "</b>: " + safe(row.position)
+        "<b>"
+        + safe(row.actor)
+        + "</b>: "
+        + safe(row.position)
         + (f"<br><i>Conditions:</i> {safe(row.conditions)}" if row.conditions else "")
         + f"<br><br>“{safe(row.quote)}”"
         + f"<br><i>{safe(row.source_id)} [{row.quote_start}:{row.quote_end}]"
         + (f", {safe(row.cue)}" if row.cue else "")
-        + (f" via {safe(row.via_id)}" if row.via_id else "") + "</i>"
+        + (f" via {safe(row.via_id)}" if row.via_id else "")
+        + "</i>"
         for row in df.itertuples()
     ]
     fig = go.Figure(
@@ -39,8 +43,11 @@ def stance_chart(
             x=df[x].astype(int).tolist(),
             y=df[y].tolist(),
             mode="markers+text",
-            marker=dict(size=18, color=[STANCE_COLORS[int(s)] for s in df[x]],
-                        line=dict(width=1, color="#333")),
+            marker=dict(
+                size=18,
+                color=[STANCE_COLORS[int(s)] for s in df[x]],
+                line=dict(width=1, color="#333"),
+            ),
             text=[f"{int(s):+d}" if int(s) else "0" for s in df[x]],
             textposition="middle right",
             customdata=df[["position_id", "quote_start", "quote_end"]].to_numpy().tolist(),
@@ -56,13 +63,33 @@ def stance_chart(
         template="newsbrief",
         title=dict(text=safe(title, 90)),
         height=140 + 60 * max(len(df), 1),
-        xaxis=dict(title=dict(text=labels["stance"]), range=[-2.6, 2.9], tickvals=ticks,
-                   ticktext=[f"{t:+d} {safe(scale.get(t, ''), 18)}" if t else
-                             f"0 {safe(scale.get(0, ''), 18)}" for t in ticks]),
+        xaxis=dict(
+            title=dict(text=labels["stance"]),
+            range=[-2.6, 2.9],
+            tickvals=ticks,
+            ticktext=[
+                f"{t:+d} {safe(scale.get(t, ''), 18)}" if t else f"0 {safe(scale.get(0, ''), 18)}"
+                for t in ticks
+            ],
+        ),
         # Tick labels are Plotly markup: show the data's names escaped, not interpreted.
-        yaxis=dict(title=dict(text=labels["actor"]), autorange="reversed", tickmode="array",
-                   tickvals=rows, ticktext=[safe(r, 60) for r in rows]),
-        shapes=[dict(type="line", x0=0, x1=0, y0=0, y1=1, yref="paper",
-                     line=dict(color="#888", width=1, dash="dot"))],
+        yaxis=dict(
+            title=dict(text=labels["actor"]),
+            autorange="reversed",
+            tickmode="array",
+            tickvals=rows,
+            ticktext=[safe(r, 60) for r in rows],
+        ),
+        shapes=[
+            dict(
+                type="line",
+                x0=0,
+                x1=0,
+                y0=0,
+                y1=1,
+                yref="paper",
+                line=dict(color="#888", width=1, dash="dot"),
+            )
+        ],
     )
     return fig

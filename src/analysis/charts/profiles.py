@@ -55,10 +55,13 @@ def timeline_chart(
     labels = {x: "Date", y: "", color: "Record", **(labels or {})}
     unknown = sorted(set(df[color]) - set(ROLE_STYLES))
     if unknown:
-        raise ValueError(f"no style for {color} value(s) {unknown}; expected one of: "
-                         f"{', '.join(ROLE_STYLES)}")
-    shown = {r: safe(f"{i}. {t}", 56) for i, (r, t) in
-             enumerate(zip(df["record_id"], df[y], strict=True), start=1)}
+        raise ValueError(
+            f"no style for {color} value(s) {unknown}; expected one of: {', '.join(ROLE_STYLES)}"
+        )
+    shown = {
+        r: safe(f"{i}. {t}", 56)
+        for i, (r, t) in enumerate(zip(df["record_id"], df[y], strict=True), start=1)
+    }
     rows = [shown[r] for r in df["record_id"]]
     fig = go.Figure()
     for role, (colour, symbol) in ROLE_STYLES.items():
@@ -72,43 +75,66 @@ def timeline_chart(
             xs += [start, _next_day(end), None]
             ys += [shown[r], shown[r], None]
         if xs:
-            fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
-                                     showlegend=False, legendgroup=role, name=f"{role} span",
-                                     line=dict(color=colour, width=10), opacity=0.45))
-        fig.add_trace(go.Scatter(
-            x=part[x].tolist(),
-            y=[shown[r] for r in part["record_id"]],
-            mode="markers",
-            name=safe(role),
-            legendgroup=role,
-            marker=dict(size=13, color=colour, symbol=symbol, line=dict(width=1, color="#333")),
-            customdata=[[r, int(s), int(e)] for r, s, e in
-                        zip(part["record_id"], part["quote_start"], part["quote_end"],
-                            strict=True)],
-            hovertext=[
-                f"<b>{safe(r['label'])}</b><br>{safe(r['role'])} · {safe(r['record_id'])}"
-                f"<br><i>Date:</i> {safe(r['date_start'])}"
-                + (f" to {safe(r['date_end'])}" if r["date_end"] != r["date_start"] else "")
-                + f" ({safe(r['date_granularity'])})<br><br>"
-                + evidence(r["quote"], r["source_id"], r["quote_start"], r["quote_end"],
-                           r["speaker"])
-                for r in part.to_dict("records")
-            ],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    hoverinfo="skip",
+                    showlegend=False,
+                    legendgroup=role,
+                    name=f"{role} span",
+                    line=dict(color=colour, width=10),
+                    opacity=0.45,
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=part[x].tolist(),
+                y=[shown[r] for r in part["record_id"]],
+                mode="markers",
+                name=safe(role),
+                legendgroup=role,
+                marker=dict(size=13, color=colour, symbol=symbol, line=dict(width=1, color="#333")),
+                customdata=[
+                    [r, int(s), int(e)]
+                    for r, s, e in zip(
+                        part["record_id"], part["quote_start"], part["quote_end"], strict=True
+                    )
+                ],
+                hovertext=[
+                    f"<b>{safe(r['label'])}</b><br>{safe(r['role'])} · {safe(r['record_id'])}"
+                    f"<br><i>Date:</i> {safe(r['date_start'])}"
+                    + (f" to {safe(r['date_end'])}" if r["date_end"] != r["date_start"] else "")
+                    + f" ({safe(r['date_granularity'])})<br><br>"
+                    + evidence(
+                        r["quote"], r["source_id"], r["quote_start"], r["quote_end"], r["speaker"]
+                    )
+                    for r in part.to_dict("records")
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
     fig.update_layout(
         template="newsbrief",
         title=dict(text=safe(title, 90)),
         height=200 + 60 * max(len(df), 1),
         legend=dict(title=dict(text=labels[color]), traceorder="normal"),
         xaxis=dict(title=dict(text=labels[x]), type="date", range=_date_range(df, x)),
-        yaxis=dict(title=dict(text=labels[y]), categoryorder="array", categoryarray=rows,
-                   autorange="reversed"),
+        yaxis=dict(
+            title=dict(text=labels[y]),
+            categoryorder="array",
+            categoryarray=rows,
+            autorange="reversed",
+        ),
         hovermode="closest",
     )
     if df.empty:
-        fig.update_layout(annotations=[dict(text=NO_DATES, showarrow=False, xref="paper",
-                                            yref="paper", x=0.5, y=0.5)],
-                          xaxis=dict(visible=True, showticklabels=False),
-                          yaxis=dict(showticklabels=False))
+        fig.update_layout(
+            annotations=[
+                dict(text=NO_DATES, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
+            ],
+            xaxis=dict(visible=True, showticklabels=False),
+            yaxis=dict(showticklabels=False),
+        )
     return fig

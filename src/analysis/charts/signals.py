@@ -12,18 +12,27 @@ from analysis.charts.theme import PALETTE, STATUS_LOOK, evidence_hover, safe
 
 #: Colour of each sourcing category (keys of analysis.topics.signals.WEIGHTS), strongest first.
 SOURCING_COLORS: dict[str, str] = {
-    "on_record": PALETTE[0], "source_voice": PALETTE[2], "anonymous": PALETTE[1],
-    "media_report": PALETTE[5], "unverified": PALETTE[3],
+    "on_record": PALETTE[0],
+    "source_voice": PALETTE[2],
+    "anonymous": PALETTE[1],
+    "media_report": PALETTE[5],
+    "unverified": PALETTE[3],
 }
 PRECEDENT_COLOR = "#777777"
 
 
 def _empty(title: str, message: str, height: int = 220) -> go.Figure:
     fig = go.Figure()
-    fig.update_layout(template="newsbrief", title=dict(text=safe(title, 90)), height=height,
-                      xaxis=dict(visible=False), yaxis=dict(visible=False),
-                      annotations=[dict(text=safe(message), showarrow=False, x=0.5, y=0.5,
-                                        xref="paper", yref="paper")])
+    fig.update_layout(
+        template="newsbrief",
+        title=dict(text=safe(title, 90)),
+        height=height,
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        annotations=[
+            dict(text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+        ],
+    )
     return fig
 
 
@@ -33,24 +42,34 @@ def _signal_hover(row: pd.Series) -> str:
         f"Status: {row['status']}",
         f"On record: {row['date_basis']} {row['signal_date']:%Y-%m-%d}",
         f"Weight {row['weight']:g}: sourcing {row['sourcing'].replace('_', ' ')} "
-        f"{row['sourcing_weight']:g}" + (f", times discounts {row['discounts']}"
-                                         if row["discounts"] else ""),
+        f"{row['sourcing_weight']:g}"
+        + (f", times discounts {row['discounts']}" if row["discounts"] else ""),
     ]
-    text = evidence_hover(what=row["summary"], who=row["who"], quote=row["quote"],
-                          source_id=row["source_id"], start=row["quote_start"],
-                          end=row["quote_end"], details=details)
+    text = evidence_hover(
+        what=row["summary"],
+        who=row["who"],
+        quote=row["quote"],
+        source_id=row["source_id"],
+        start=row["quote_start"],
+        end=row["quote_end"],
+        details=details,
+    )
     if row["claim_id"]:
-        text += (f"<br><br><i>Best-sourced claim, {safe(row['speaker'])} {safe(row['cue'])}:</i>"
-                 f"<br>“{safe(row['claim_quote'])}”<br>"
-                 f"<i>{safe(row['source_id'])} [{row['claim_start']}:{row['claim_end']}]</i>")
+        text += (
+            f"<br><br><i>Best-sourced claim, {safe(row['speaker'])} {safe(row['cue'])}:</i>"
+            f"<br>“{safe(row['claim_quote'])}”<br>"
+            f"<i>{safe(row['source_id'])} [{row['claim_start']}:{row['claim_end']}]</i>"
+        )
     return text
 
 
 def _customdata(df: pd.DataFrame) -> list[list[object]]:
     """[event_id, quote_start, quote_end, claim_id, claim_start, claim_end] per signal."""
     cols = ["event_id", "quote_start", "quote_end", "claim_id", "claim_start", "claim_end"]
-    return [[None if v is pd.NA else v for v in row]
-            for row in df[cols].astype(object).itertuples(index=False, name=None)]
+    return [
+        [None if v is pd.NA else v for v in row]
+        for row in df[cols].astype(object).itertuples(index=False, name=None)
+    ]
 
 
 def signal_timeline_chart(
@@ -71,67 +90,124 @@ def signal_timeline_chart(
     (`precedent` true) are drawn apart in a narrow left panel, grey, as the span of their date.
     `kinds` fixes the rows (labels, top to bottom); by default those present in `df`.
     """
-    labels = {"x": "Date the signal is on record", "y": "Kind of signal",
-              "precedent": "Precedent", **(labels or {})}
+    labels = {
+        "x": "Date the signal is on record",
+        "y": "Kind of signal",
+        "precedent": "Precedent",
+        **(labels or {}),
+    }
     if df.empty:
         return _empty(title, "No signals in this selection.")
     rows = list(kinds or dict.fromkeys(df[y]))
     band = {k: i for i, k in enumerate(rows)}
     per = df.groupby([y, x])["lane"].transform("max") + 1
-    ypos = [band[k] + (lane - (n - 1) / 2) * 0.22
-            for k, lane, n in zip(df[y], df["lane"], per, strict=True)]
+    ypos = [
+        band[k] + (lane - (n - 1) / 2) * 0.22
+        for k, lane, n in zip(df[y], df["lane"], per, strict=True)
+    ]
     frame = df.assign(_y=ypos, _hover=[_signal_hover(r) for _, r in df.iterrows()])
     prec, main = frame[frame["precedent"].astype(bool)], frame[~frame["precedent"].astype(bool)]
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, column_widths=[0.18, 0.82],
-                        horizontal_spacing=0.05,
-                        subplot_titles=(safe(labels["precedent"], 30),
-                                        safe("Signals in the period reported", 40)))
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        column_widths=[0.18, 0.82],
+        horizontal_spacing=0.05,
+        subplot_titles=(safe(labels["precedent"], 30), safe("Signals in the period reported", 40)),
+    )
     if not prec.empty:
         ends = prec["event_end"].where(prec["event_end"].notna(), prec[x] + pd.Timedelta(days=1))
         starts = prec["event_start"].where(prec["event_start"].notna(), prec[x])
-        fig.add_trace(go.Bar(
-            orientation="h", base=[f"{s:%Y-%m-%d}" for s in starts],
-            x=[(e - s) / pd.Timedelta(milliseconds=1) for s, e in zip(starts, ends, strict=True)],
-            y=prec["_y"].tolist(), width=0.35,
-            marker=dict(color="rgba(119,119,119,0.35)", line=dict(color=PRECEDENT_COLOR, width=1)),
-            customdata=_customdata(prec), hovertext=prec["_hover"].tolist(),
-            hovertemplate="%{hovertext}<extra></extra>", name="precedent (span of its date)",
-            legendgroup="precedent", showlegend=True,
-        ), row=1, col=1)
-        fig.add_trace(go.Scatter(
-            x=[f"{s + (e - s) / 2:%Y-%m-%d}" for s, e in zip(starts, ends, strict=True)],
-            y=prec["_y"].tolist(), mode="markers",
-            marker=dict(symbol="star", size=16, color=PRECEDENT_COLOR,
-                        line=dict(width=1, color="#333")),
-            customdata=_customdata(prec), hovertext=prec["_hover"].tolist(),
-            hovertemplate="%{hovertext}<extra></extra>", name="precedent",
-            legendgroup="precedent", showlegend=False,
-        ), row=1, col=1)
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                base=[f"{s:%Y-%m-%d}" for s in starts],
+                x=[
+                    (e - s) / pd.Timedelta(milliseconds=1)
+                    for s, e in zip(starts, ends, strict=True)
+                ],
+                y=prec["_y"].tolist(),
+                width=0.35,
+                marker=dict(
+                    color="rgba(119,119,119,0.35)", line=dict(color=PRECEDENT_COLOR, width=1)
+                ),
+                customdata=_customdata(prec),
+                hovertext=prec["_hover"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+                name="precedent (span of its date)",
+                legendgroup="precedent",
+                showlegend=True,
+            ),
+            row=1,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=[f"{s + (e - s) / 2:%Y-%m-%d}" for s, e in zip(starts, ends, strict=True)],
+                y=prec["_y"].tolist(),
+                mode="markers",
+                marker=dict(
+                    symbol="star", size=16, color=PRECEDENT_COLOR, line=dict(width=1, color="#333")
+                ),
+                customdata=_customdata(prec),
+                hovertext=prec["_hover"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+                name="precedent",
+                legendgroup="precedent",
+                showlegend=False,
+            ),
+            row=1,
+            col=1,
+        )
     for sourcing, colour in SOURCING_COLORS.items():
         part = main[main[color] == sourcing]
         if part.empty:
             continue
-        symbols = [STATUS_LOOK.get(g, STATUS_LOOK["happened"])["symbol"]
-                   for g in part["status_group"]]
-        fig.add_trace(go.Scatter(
-            x=[f"{d:%Y-%m-%d}" for d in part[x]], y=part["_y"].tolist(), mode="markers",
-            marker=dict(symbol=symbols, color=colour, line=dict(width=2, color=colour),
-                        size=[8 + 18 * float(w) for w in part[size]], sizemode="diameter"),
-            customdata=_customdata(part), hovertext=part["_hover"].tolist(),
-            hovertemplate="%{hovertext}<extra></extra>",
-            name=sourcing.replace("_", " "), legendgroup=sourcing,
-        ), row=1, col=2)
+        symbols = [
+            STATUS_LOOK.get(g, STATUS_LOOK["happened"])["symbol"] for g in part["status_group"]
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=[f"{d:%Y-%m-%d}" for d in part[x]],
+                y=part["_y"].tolist(),
+                mode="markers",
+                marker=dict(
+                    symbol=symbols,
+                    color=colour,
+                    line=dict(width=2, color=colour),
+                    size=[8 + 18 * float(w) for w in part[size]],
+                    sizemode="diameter",
+                ),
+                customdata=_customdata(part),
+                hovertext=part["_hover"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=sourcing.replace("_", " "),
+                legendgroup=sourcing,
+            ),
+            row=1,
+            col=2,
+        )
     for group in ("planned", "possible", "did not happen"):
         if (main["status_group"] == group).any():
             look = STATUS_LOOK[group]
-            fig.add_trace(go.Scatter(
-                x=[None], y=[None], mode="markers", name=f"open symbol: {group}",
-                marker=dict(symbol=look["symbol"], size=12, color="#444"),
-                hoverinfo="skip", legendgroup=f"status-{group}",
-            ), row=1, col=2)
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=f"open symbol: {group}",
+                    marker=dict(symbol=look["symbol"], size=12, color="#444"),
+                    hoverinfo="skip",
+                    legendgroup=f"status-{group}",
+                ),
+                row=1,
+                col=2,
+            )
     fig.update_layout(
-        template="newsbrief", title=dict(text=safe(title, 90)),
-        height=220 + 70 * len(rows), barmode="overlay",
+        template="newsbrief",
+        title=dict(text=safe(title, 90)),
+        height=220 + 70 * len(rows),
+        barmode="overlay",
         legend=dict(title=dict(text="Sourcing: "), y=-0.25, yanchor="top"),
         margin=dict(b=120),
     )
@@ -148,10 +224,17 @@ def signal_timeline_chart(
     else:
         lo = min(prec["event_start"].min(), prec[x].min()) - pd.Timedelta(days=60)
         hi = max(prec["event_end"].max(), prec[x].max()) + pd.Timedelta(days=60)
-        fig.update_xaxes(range=[f"{lo:%Y-%m-%d}", f"{hi:%Y-%m-%d}"], tickformat="%Y",
-                         dtick="M12", row=1, col=1)
-    fig.update_yaxes(tickvals=list(range(len(rows))), ticktext=[safe(r, 28) for r in rows],
-                     range=[len(rows) - 0.5, -0.5], title=dict(text=labels["y"]), row=1, col=1)
+        fig.update_xaxes(
+            range=[f"{lo:%Y-%m-%d}", f"{hi:%Y-%m-%d}"], tickformat="%Y", dtick="M12", row=1, col=1
+        )
+    fig.update_yaxes(
+        tickvals=list(range(len(rows))),
+        ticktext=[safe(r, 28) for r in rows],
+        range=[len(rows) - 0.5, -0.5],
+        title=dict(text=labels["y"]),
+        row=1,
+        col=1,
+    )
     return fig
 
 
@@ -168,35 +251,52 @@ def signal_index_chart(
 
     `df` is `topics.signals.signal_index(...)`: signals of one date rise as a vertical step.
     """
-    labels = {"x": "Date the signal is on record",
-              "y": "Cumulative signal index (sum of weights)", **(labels or {})}
+    labels = {
+        "x": "Date the signal is on record",
+        "y": "Cumulative signal index (sum of weights)",
+        **(labels or {}),
+    }
     if df.empty:
         return _empty(title, "No signals to add up in this selection.")
     dates = [f"{d:%Y-%m-%d}" for d in df[x]]
-    fig = go.Figure(go.Scatter(
-        x=[dates[0], *dates], y=[0.0, *df[y].astype(float).tolist()], mode="lines",
-        line=dict(shape="hv", color="#444", width=2), hoverinfo="skip", name="index",
-        showlegend=False,
-    ))
+    fig = go.Figure(
+        go.Scatter(
+            x=[dates[0], *dates],
+            y=[0.0, *df[y].astype(float).tolist()],
+            mode="lines",
+            line=dict(shape="hv", color="#444", width=2),
+            hoverinfo="skip",
+            name="index",
+            showlegend=False,
+        )
+    )
     hover = [_signal_hover(r) + f"<br><b>Index after it: {r[y]:g}</b>" for _, r in df.iterrows()]
     for sourcing, colour in SOURCING_COLORS.items():
         mask = (df[color] == sourcing).to_numpy()
         if not mask.any():
             continue
         part = df[mask]
-        fig.add_trace(go.Scatter(
-            x=[d for d, m in zip(dates, mask, strict=True) if m], y=part[y].astype(float).tolist(),
-            mode="markers", marker=dict(size=11, color=colour, line=dict(width=1, color="#333")),
-            customdata=_customdata(part),
-            hovertext=[h for h, m in zip(hover, mask, strict=True) if m],
-            hovertemplate="%{hovertext}<extra></extra>", name=sourcing.replace("_", " "),
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=[d for d, m in zip(dates, mask, strict=True) if m],
+                y=part[y].astype(float).tolist(),
+                mode="markers",
+                marker=dict(size=11, color=colour, line=dict(width=1, color="#333")),
+                customdata=_customdata(part),
+                hovertext=[h for h, m in zip(hover, mask, strict=True) if m],
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=sourcing.replace("_", " "),
+            )
+        )
     lo, hi = df[x].min() - pd.Timedelta(days=3), df[x].max() + pd.Timedelta(days=3)
     fig.update_layout(
-        template="newsbrief", title=dict(text=safe(title, 90)), height=420,
+        template="newsbrief",
+        title=dict(text=safe(title, 90)),
+        height=420,
         legend=dict(title=dict(text="Sourcing: ")),
-        xaxis=dict(type="date", title=dict(text=labels["x"]),
-                   range=[f"{lo:%Y-%m-%d}", f"{hi:%Y-%m-%d}"]),
+        xaxis=dict(
+            type="date", title=dict(text=labels["x"]), range=[f"{lo:%Y-%m-%d}", f"{hi:%Y-%m-%d}"]
+        ),
         yaxis=dict(title=dict(text=labels["y"]), rangemode="tozero"),
     )
     return fig
@@ -232,27 +332,49 @@ def record_bars(
     fig = go.Figure()
     for group in groups:
         part = df[df[color] == group]
-        hover = [evidence_hover(what=r[what], who=r[who], quote=r["quote"],
-                                source_id=r["source_id"], start=r["quote_start"],
-                                end=r["quote_end"],
-                                details=[f"{r[y]}: {group}" + (f" ({r['role']})"
-                                                               if "role" in r else "")])
-                 for _, r in part.iterrows()]
-        fig.add_trace(go.Bar(
-            orientation="h", y=part[y].tolist(),
-            x=(part[x].astype(float).tolist() if x else [1] * len(part)),
-            marker=dict(color=colors.get(group, "#999"), line=dict(color="white", width=1)),
-            customdata=part[[record, "quote_start", "quote_end"]].astype(object).to_numpy()
-            .tolist(),
-            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>", name=str(group),
-        ))
+        hover = [
+            evidence_hover(
+                what=r[what],
+                who=r[who],
+                quote=r["quote"],
+                source_id=r["source_id"],
+                start=r["quote_start"],
+                end=r["quote_end"],
+                details=[f"{r[y]}: {group}" + (f" ({r['role']})" if "role" in r else "")],
+            )
+            for _, r in part.iterrows()
+        ]
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=part[y].tolist(),
+                x=(part[x].astype(float).tolist() if x else [1] * len(part)),
+                marker=dict(color=colors.get(group, "#999"), line=dict(color="white", width=1)),
+                customdata=part[[record, "quote_start", "quote_end"]]
+                .astype(object)
+                .to_numpy()
+                .tolist(),
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=str(group),
+            )
+        )
     fig.update_layout(
-        template="newsbrief", title=dict(text=safe(title, 90)), barmode="stack",
-        height=160 + 30 * len(bars), legend=dict(title=dict(text="")),
+        template="newsbrief",
+        title=dict(text=safe(title, 90)),
+        barmode="stack",
+        height=160 + 30 * len(bars),
+        legend=dict(title=dict(text="")),
         xaxis=dict(title=dict(text=labels["x"])),
         # Tick labels are Plotly markup: show the data's names escaped, not interpreted.
-        yaxis=dict(title=dict(text=labels["y"]), categoryorder="array",
-                   categoryarray=bars, autorange="reversed", tickmode="array",
-                   tickvals=bars, ticktext=[safe(b, 60) for b in bars]),
+        yaxis=dict(
+            title=dict(text=labels["y"]),
+            categoryorder="array",
+            categoryarray=bars,
+            autorange="reversed",
+            tickmode="array",
+            tickvals=bars,
+            ticktext=[safe(b, 60) for b in bars],
+        ),
     )
     return fig

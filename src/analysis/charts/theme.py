@@ -9,15 +9,15 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 # Okabe-Ito: distinguishable under the common colour-vision deficiencies.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
-           "#000000")
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 # Diverging stance colours, against (-2) to for (+2): orange-brown to blue, grey neutral.
 STANCE_COLORS = {-2: "#B35806", -1: "#F1A340", 0: "#999999", 1: "#67A9CF", 2: "#2166AC"}
 
 TEMPLATE = go.layout.Template(
     layout=go.Layout(
-        font=dict(family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=13,
-                  color="#222"),
+        font=dict(
+            family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size=13, color="#222"
+        ),
         colorway=list(PALETTE),
         paper_bgcolor="white",
         plot_bgcolor="white",
@@ -38,8 +38,9 @@ def safe(text: object, width: int = 70) -> str:
     return "<br>".join(escaped)
 
 
-def evidence(quote: object, source_id: object, start: object, end: object,
-             speaker: object | None = "") -> str:
+def evidence(
+    quote: object, source_id: object, start: object, end: object, speaker: object | None = ""
+) -> str:
     """Hover lines for one record's evidence: the verbatim quote, who said it, where it is.
 
     `speaker` is whoever the source attributes the words to; empty means the reporter's own

@@ -34,8 +34,16 @@ from analysis.ingest.segment import NonBody
 from analysis.model import Actor, Place
 from analysis.paths import project_root
 
-__all__ = ["IngestError", "IngestItem", "IngestResult", "Reading", "analyse", "ingest",
-           "ingest_many", "read"]
+__all__ = [
+    "IngestError",
+    "IngestItem",
+    "IngestResult",
+    "Reading",
+    "analyse",
+    "ingest",
+    "ingest_many",
+    "read",
+]
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +90,10 @@ class IngestResult:
             lines.append(f"  proposed actors: {', '.join(self.proposed_actors)}")
         if self.proposed_places:
             lines.append(f"  proposed places: {', '.join(self.proposed_places)}")
-        lines.append("review: edit the drafts, delete each accepted record's `draft: true` "
-                     "line, then run `newsbrief validate` (docs/ingest.md)")
+        lines.append(
+            "review: edit the drafts, delete each accepted record's `draft: true` "
+            "line, then run `newsbrief validate` (docs/ingest.md)"
+        )
         return "\n".join(lines)
 
 
@@ -121,44 +131,98 @@ def read(text: str, *, published: dt.date, lexicon: Lexicon, title: str = "") ->
     blocks, non_body = segment.blocks(text, title)
     folded = segment.fold(text)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
-    docs = list(nlp.blank().pipe(folded[b.start:b.end] for b in readable))
+    docs = list(nlp.blank().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)
     ctx = mentions_.Context(text, folded, sentences, lexicon)
-    found = mentions_.find(ctx, [(b.start, d) for b, d in zip(readable, docs, strict=True)],
-                           _matchers_for(lexicon))
-    found_dates = [d for s in sentences for d in dates_.find_dates(
-        folded[s.start:s.end], published, offset=s.start)]
+    found = mentions_.find(
+        ctx, [(b.start, d) for b, d in zip(readable, docs, strict=True)], _matchers_for(lexicon)
+    )
+    found_dates = [
+        d
+        for s in sentences
+        for d in dates_.find_dates(folded[s.start : s.end], published, offset=s.start)
+    ]
     claims = attribution.attributions(folded, sentences, found, found_dates, lexicon)
-    event_drafts = events.candidates(folded, sentences, found, found_dates, lexicon, published,
-                                     claims)
+    event_drafts = events.candidates(
+        folded, sentences, found, found_dates, lexicon, published, claims
+    )
     headline = next((b for b in blocks if b.kind == "headline"), None)
     if not title and headline is not None:
-        title = " ".join(text[headline.start:headline.end].split())
+        title = " ".join(text[headline.start : headline.end].split())
     used_actors = {a for e in event_drafts for a in (*e.actors, *e.recipients)}
     used_actors |= {c.speaker_id for c in claims} | {c.via_id for c in claims if c.via_id}
-    used_actors |= {lexicon.actors[a].parent_id for a in used_actors
-                    if a in lexicon.proposed_actor_ids}
+    used_actors |= {
+        lexicon.actors[a].parent_id for a in used_actors if a in lexicon.proposed_actor_ids
+    }
     used_places = {e.place for e in event_drafts if e.place}
-    return Reading(title, non_body, event_drafts, claims,
-                   [lexicon.actors[i] for i in sorted(used_actors & lexicon.proposed_actor_ids)],
-                   [lexicon.places[i] for i in sorted(used_places & lexicon.proposed_place_ids)])
+    return Reading(
+        title,
+        non_body,
+        event_drafts,
+        claims,
+        [lexicon.actors[i] for i in sorted(used_actors & lexicon.proposed_actor_ids)],
+        [lexicon.places[i] for i in sorted(used_places & lexicon.proposed_place_ids)],
+    )
 
 
-def analyse(text: str, *, published: dt.date, lexicon: Lexicon, source_id: str,
-            title: str = "", written: set[str] | None = None) -> Draft:
+def analyse(
+    text: str,
+    *,
+    published: dt.date,
+    lexicon: Lexicon,
+    source_id: str,
+    title: str = "",
+    written: set[str] | None = None,
+) -> Draft:
     """The draft annotations of one text, without touching the disk."""
     reading = read(text, published=published, lexicon=lexicon, title=title)
-    return drafts.build(source_id, reading.title, text, reading.non_body, reading.events,
-                        reading.claims, lexicon, written)
+    return drafts.build(
+        source_id,
+        reading.title,
+        text,
+        reading.non_body,
+        reading.events,
+        reading.claims,
+        lexicon,
+        written,
+    )
 
 
 # --- storing ---------------------------------------------------------------------------------
 
-_STOPWORDS = frozenset([
-    "a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "with", "from", "by",
-    "as", "is", "are", "was", "were", "be", "news", "live", "updates", "update", "latest", "what",
-    "who", "why", "how"
-])
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "news",
+        "live",
+        "updates",
+        "update",
+        "latest",
+        "what",
+        "who",
+        "why",
+        "how",
+    ]
+)
 
 
 def make_source_id(publisher: str, published: dt.date, title: str) -> str:
@@ -169,9 +233,15 @@ def make_source_id(publisher: str, published: dt.date, title: str) -> str:
     else:
         pub = "".join(w[0] for w in words if w[:1].isalnum()).lower() or "src"
     headline = title.rsplit(":", 1)[-1] if len(title.rsplit(":", 1)[-1].split()) >= 3 else title
-    keep = [w for w in (drafts_slug(t) for t in re.split(r"[\s\u2019'-]+", headline)
-                        if re.search(r"[A-Za-z0-9]", t))
-            if w not in _STOPWORDS and w != "s"]
+    keep = [
+        w
+        for w in (
+            drafts_slug(t)
+            for t in re.split(r"[\s\u2019'-]+", headline)
+            if re.search(r"[A-Za-z0-9]", t)
+        )
+        if w not in _STOPWORDS and w != "s"
+    ]
     tail = "-".join(keep[:5]) or "text"
     return f"{pub or 'src'}-{published.isoformat()}-{tail}"
 
@@ -184,13 +254,17 @@ def drafts_slug(text: str) -> str:
 
 def _decode(raw: bytes, shown: str) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise IngestError(f"{shown}: starts with a UTF-8 byte-order mark; offsets would shift. "
-                          "Save it as UTF-8 without BOM and ingest again")
+        raise IngestError(
+            f"{shown}: starts with a UTF-8 byte-order mark; offsets would shift. "
+            "Save it as UTF-8 without BOM and ingest again"
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise IngestError(f"{shown}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
-                          f"{exc.start}); convert it to UTF-8 first") from exc
+        raise IngestError(
+            f"{shown}: not UTF-8 (byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}); convert it to UTF-8 first"
+        ) from exc
     if not text.strip():
         raise IngestError(f"{shown}: the file is empty")
     return text
@@ -199,8 +273,9 @@ def _decode(raw: bytes, shown: str) -> str:
 def _existing_hashes(folder: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     for meta in folder.glob("*.yaml") if folder.is_dir() else []:
-        m = re.search(r"^text_sha256:\s*([0-9a-f]{64})", meta.read_text(encoding="utf-8"),
-                      re.MULTILINE)
+        m = re.search(
+            r"^text_sha256:\s*([0-9a-f]{64})", meta.read_text(encoding="utf-8"), re.MULTILINE
+        )
         if m:
             out[m.group(1)] = meta.stem
     return out
@@ -231,18 +306,22 @@ class _Store:
         sources = root / "data" / "sources"
         taken = {p.stem for p in sources.glob("*")} if sources.is_dir() else set()
         written = {f"actor:{a}" for a in lexicon.proposed_actor_ids} | {
-            f"place:{p}" for p in lexicon.proposed_place_ids}
+            f"place:{p}" for p in lexicon.proposed_place_ids
+        }
         return cls(root, _existing_hashes(sources), taken, written)
 
     def claim_id(self, item: IngestItem, raw: bytes, title: str) -> tuple[str, str]:
         sha = hashlib.sha256(raw).hexdigest()
         if sha in self.hashes:
-            raise IngestError(f"{item.path}: this text is already stored as source "
-                              f"{self.hashes[sha]!r}; nothing written")
+            raise IngestError(
+                f"{item.path}: this text is already stored as source "
+                f"{self.hashes[sha]!r}; nothing written"
+            )
         if item.source_id:
             if not re.match(r"^[a-z0-9][a-z0-9_-]*$", item.source_id):
-                raise IngestError(f"--source-id {item.source_id!r} is not a lowercase slug "
-                                  "([a-z0-9][a-z0-9_-]*)")
+                raise IngestError(
+                    f"--source-id {item.source_id!r} is not a lowercase slug ([a-z0-9][a-z0-9_-]*)"
+                )
             if item.source_id in self.taken:
                 raise IngestError(f"source id {item.source_id!r} is taken; choose another")
             sid = item.source_id
@@ -255,8 +334,7 @@ class _Store:
         self.hashes[sha] = sid
         return sid, sha
 
-    def save(self, item: IngestItem, raw: bytes, sid: str, sha: str,
-             draft: Draft) -> IngestResult:
+    def save(self, item: IngestItem, raw: bytes, sid: str, sha: str, draft: Draft) -> IngestResult:
         data = self.root / "data"
         (data / "sources").mkdir(parents=True, exist_ok=True)
         (data / "annotations").mkdir(parents=True, exist_ok=True)
@@ -266,15 +344,32 @@ class _Store:
         if ann_path.exists():
             raise IngestError(f"{ann_path} exists; remove it or choose another --source-id")
         _write(text_path, raw)
-        _write(meta_path, drafts.source_yaml(
-            source_id=sid, publisher=item.publisher or "unknown", title=draft.title or sid,
-            published=item.published, language=item.language, url=item.url,
-            text_file=text_path.name, sha256=sha, non_body=draft.non_body).encode("utf-8"))
+        _write(
+            meta_path,
+            drafts.source_yaml(
+                source_id=sid,
+                publisher=item.publisher or "unknown",
+                title=draft.title or sid,
+                published=item.published,
+                language=item.language,
+                url=item.url,
+                text_file=text_path.name,
+                sha256=sha,
+                non_body=draft.non_body,
+            ).encode("utf-8"),
+        )
         _write(ann_path, drafts.annotation_yaml(draft).encode("utf-8"))
-        return IngestResult(sid, text_path, meta_path, ann_path, len(draft.events),
-                            len(draft.claims), tuple(a.actor_id for a in draft.proposed_actors),
-                            tuple(p.place_id for p in draft.proposed_places),
-                            tuple(draft.non_body))
+        return IngestResult(
+            sid,
+            text_path,
+            meta_path,
+            ann_path,
+            len(draft.events),
+            len(draft.claims),
+            tuple(a.actor_id for a in draft.proposed_actors),
+            tuple(p.place_id for p in draft.proposed_places),
+            tuple(draft.non_body),
+        )
 
 
 def _as_date(value: dt.date | str) -> dt.date:
@@ -293,12 +388,19 @@ def _read_bytes(path: Path) -> bytes:
         raise IngestError(f"{path}: cannot read: {exc.strerror}") from exc
 
 
-def ingest(path: Path | str, published: dt.date | str, publisher: str = "", title: str = "",
-           url: str = "", root: Path | None = None, *, source_id: str = "",
-           language: str = "en") -> IngestResult:
+def ingest(
+    path: Path | str,
+    published: dt.date | str,
+    publisher: str = "",
+    title: str = "",
+    url: str = "",
+    root: Path | None = None,
+    *,
+    source_id: str = "",
+    language: str = "en",
+) -> IngestResult:
     """Store one text as a new source and write its draft annotations."""
-    item = IngestItem(Path(path), _as_date(published), publisher, title, url, source_id,
-                      language)
+    item = IngestItem(Path(path), _as_date(published), publisher, title, url, source_id, language)
     return ingest_many([item], root)[0]
 
 
@@ -313,18 +415,21 @@ def _work(job: tuple[int, str, dt.date, str]) -> tuple[int, Reading]:
     return n, read(text, published=published, lexicon=lexicon, title=title)
 
 
-def ingest_many(items: Sequence[IngestItem], root: Path | None = None, *,
-                workers: int = 1) -> list[IngestResult]:
+def ingest_many(
+    items: Sequence[IngestItem], root: Path | None = None, *, workers: int = 1
+) -> list[IngestResult]:
     """Ingest several texts: read them with `workers` processes, write them in order."""
     root = (root or project_root()).resolve()
     lexicon = load_lexicon(root)
     store = _Store.of(root, lexicon)
     raws = [_read_bytes(item.path) for item in items]
     texts = [_decode(raw, str(item.path)) for raw, item in zip(raws, items, strict=True)]
-    jobs = [(n, text, item.published, item.title)
-            for n, (text, item) in enumerate(zip(texts, items, strict=True))]
+    jobs = [
+        (n, text, item.published, item.title)
+        for n, (text, item) in enumerate(zip(texts, items, strict=True))
+    ]
     _WORKER["lexicon"] = lexicon
-    _matchers_for(lexicon)      # built before forking: the workers inherit it
+    _matchers_for(lexicon)  # built before forking: the workers inherit it
     results: list[IngestResult | None] = [None] * len(items)
     if workers > 1 and len(items) > 1:
         context = multiprocessing.get_context("fork")
@@ -339,9 +444,10 @@ def ingest_many(items: Sequence[IngestItem], root: Path | None = None, *,
     return [r for r in results if r is not None]
 
 
-def _store_one(store: _Store, lexicon: Lexicon, item: IngestItem, raw: bytes, text: str,
-               reading: Reading) -> IngestResult:
-    for actor in reading.proposed_actors:       # from a worker's own lexicon
+def _store_one(
+    store: _Store, lexicon: Lexicon, item: IngestItem, raw: bytes, text: str, reading: Reading
+) -> IngestResult:
+    for actor in reading.proposed_actors:  # from a worker's own lexicon
         if actor.actor_id not in lexicon.actors:
             lexicon.add_actor(actor)
     for place in reading.proposed_places:
@@ -349,8 +455,9 @@ def _store_one(store: _Store, lexicon: Lexicon, item: IngestItem, raw: bytes, te
             lexicon.add_place(place)
     title = item.title or reading.title
     sid, sha = store.claim_id(item, raw, title)
-    draft = drafts.build(sid, title, text, reading.non_body, reading.events, reading.claims,
-                         lexicon, store.written)
+    draft = drafts.build(
+        sid, title, text, reading.non_body, reading.events, reading.claims, lexicon, store.written
+    )
     result = store.save(item, raw, sid, sha, draft)
     log.info("ingested %s: %d events, %d claims", sid, result.events, result.claims)
     return result

@@ -18,14 +18,36 @@ from dataclasses import dataclass
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH_NAMES = (r"January|February|March|April|May|June|July|August|September|October|"
-                r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.")
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+)
 _MON = rf"(?P<mon>{_MONTH_NAMES})"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAYNUM = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -34,17 +56,32 @@ _PART = r"(?:morning|afternoon|evening|night)"
 # Ordered: the first pattern that matches at a position wins, longer forms first.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"),
-    ("month_day", rf"\b(?:on |by |since |until )?(?:{_MON} {_DAYNUM}(?:, {_YEAR})?|"
-                  rf"{_DAYNUM.replace('day>', 'day2>')} (?P<mon2>{_MONTH_NAMES})"
-                  rf"(?: (?P<year2>(?:19|20)\d\d))?)\b"),
-    ("weekday", rf"\b(?:(?:on|since|until|by) )?(?:(?P<rel>last|this|next|early|late) )?{_WD}"
-                rf"(?: {_PART})?\b"),
-    ("month", rf"\b(?:(?P<prep>in|since|until|by|during|from) )?(?:(?P<mrel>early|late|last|"
-              rf"next|this) |(?P<mid>mid-))?{_MON}(?: {_YEAR})?(?![\w-])"),
-    ("year", rf"\b(?:(?P<prep>in|since|until|by|during|from) )(?:(?P<yrel>early|mid-|late) ?)?"
-             rf"{_YEAR}\b(?!-)"),
-    ("relative", r"\b(?:(?P<earlier>earlier|later) )?(?P<rel>last|this|next) "
-                 r"(?P<unit>week|month|year|weekend)\b"),
+    (
+        "month_day",
+        rf"\b(?:on |by |since |until )?(?:{_MON} {_DAYNUM}(?:, {_YEAR})?|"
+        rf"{_DAYNUM.replace('day>', 'day2>')} (?P<mon2>{_MONTH_NAMES})"
+        rf"(?: (?P<year2>(?:19|20)\d\d))?)\b",
+    ),
+    (
+        "weekday",
+        rf"\b(?:(?:on|since|until|by) )?(?:(?P<rel>last|this|next|early|late) )?{_WD}"
+        rf"(?: {_PART})?\b",
+    ),
+    (
+        "month",
+        rf"\b(?:(?P<prep>in|since|until|by|during|from) )?(?:(?P<mrel>early|late|last|"
+        rf"next|this) |(?P<mid>mid-))?{_MON}(?: {_YEAR})?(?![\w-])",
+    ),
+    (
+        "year",
+        rf"\b(?:(?P<prep>in|since|until|by|during|from) )(?:(?P<yrel>early|mid-|late) ?)?"
+        rf"{_YEAR}\b(?!-)",
+    ),
+    (
+        "relative",
+        r"\b(?:(?P<earlier>earlier|later) )?(?P<rel>last|this|next) "
+        r"(?P<unit>week|month|year|weekend)\b",
+    ),
     ("weekend", r"\b(?:over|during|on|at) the weekend\b"),
     ("deictic", r"\b(?P<word>today|yesterday|tomorrow|tonight)\b"),
     ("ago", r"\b(?P<n>\d+|a|one|two|three|four|five|six) (?P<unit>days?|weeks?) ago\b"),
@@ -54,9 +91,12 @@ _COMPILED = tuple((kind, re.compile(rx)) for kind, rx in _PATTERNS)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 #: Words that put a sentence in the future: its weekdays and months are the next ones.
-FUTURE = re.compile(r"\b(?:will|'ll|\u2019ll|plans? to|planning to|planned for|is expected to|"
-                    r"are expected to|is set to|are set to|scheduled|upcoming|is due to|"
-                    r"are due to|to be held)\b", re.IGNORECASE)
+FUTURE = re.compile(
+    r"\b(?:will|'ll|\u2019ll|plans? to|planning to|planned for|is expected to|"
+    r"are expected to|is set to|are set to|scheduled|upcoming|is due to|"
+    r"are due to|to be held)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -66,9 +106,9 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: dt.date | None       # first day of the interval; None when granularity is unknown
+    value: dt.date | None  # first day of the interval; None when granularity is unknown
     value_end: dt.date | None
-    granularity: str            # day | week | month | year | unknown
+    granularity: str  # day | week | month | year | unknown
     confidence: float
 
 
@@ -107,8 +147,9 @@ def _month_year(published: dt.date, month: int, future: bool) -> int:
     return published.year if month <= published.month else published.year - 1
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date,
-             future: bool) -> tuple[dt.date | None, dt.date | None, str, float] | None:
+def _resolve(
+    kind: str, m: re.Match[str], published: dt.date, future: bool
+) -> tuple[dt.date | None, dt.date | None, str, float] | None:
     g = m.groupdict()
     if kind == "iso":
         try:
@@ -140,13 +181,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date,
         return found_day, found_day, "day", 0.9 if year else 0.85
     if kind == "weekday":
         rel = (g.get("rel") or "").lower()
-        day = _weekday(published, WEEKDAYS.index(g["wd"].lower()),
-                       rel if rel in ("last", "next") else "", future)
+        day = _weekday(
+            published,
+            WEEKDAYS.index(g["wd"].lower()),
+            rel if rel in ("last", "next") else "",
+            future,
+        )
         return day, day, "day", 0.85
     if kind == "month":
         mon = g["mon"]
         if not (g.get("prep") or g.get("mrel") or g.get("mid") or g.get("year")):
-            return None        # a bare "May", "March": a verb or a name as often as a month
+            return None  # a bare "May", "March": a verb or a name as often as a month
         month = _month_number(mon)
         rel = (g.get("mrel") or "").lower()
         if g.get("year"):
@@ -213,8 +258,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def find_dates(text: str, published: dt.date, *, future: bool | None = None,
-               offset: int = 0) -> list[DateMention]:
+def find_dates(
+    text: str, published: dt.date, *, future: bool | None = None, offset: int = 0
+) -> list[DateMention]:
     """Every date expression in `text` (one sentence), left to right, without overlaps.
 
     `future` says whether the sentence speaks of the future; by default it is read from the
@@ -234,13 +280,15 @@ def find_dates(text: str, published: dt.date, *, future: bool | None = None,
                 continue
             start, end, granularity, confidence = resolved
             taken.append((s, e))
-            found.append(DateMention(s + offset, e + offset, m.group(0), start, end,
-                                     granularity, confidence))
+            found.append(
+                DateMention(s + offset, e + offset, m.group(0), start, end, granularity, confidence)
+            )
     return sorted(found, key=lambda d: d.start)
 
 
-def resolve(expression: str, published: dt.date, *,
-            future: bool = False) -> tuple[dt.date | None, dt.date | None, str] | None:
+def resolve(
+    expression: str, published: dt.date, *, future: bool = False
+) -> tuple[dt.date | None, dt.date | None, str] | None:
     """The interval and granularity of one expression ("last week"), or None if it is none."""
     hits = find_dates(expression, published, future=future)
     if not hits:

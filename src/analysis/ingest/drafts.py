@@ -36,7 +36,7 @@ class Draft:
     claims: list[dict[str, Any]] = field(default_factory=list)
     proposed_actors: list[Actor] = field(default_factory=list)
     proposed_places: list[Place] = field(default_factory=list)
-    evidence: dict[str, str] = field(default_factory=dict)    # record id -> sentence
+    evidence: dict[str, str] = field(default_factory=dict)  # record id -> sentence
 
     def actor_ids(self) -> set[str]:
         ids: set[str] = set()
@@ -55,7 +55,7 @@ class Draft:
 def _date(text: str, d: DateMention | None) -> dict[str, Any]:
     if d is None:
         return {"granularity": "unknown"}
-    words = text[d.start:d.end]
+    words = text[d.start : d.end]
     if d.granularity == "unknown" or d.value is None:
         return {"text": words, "granularity": "unknown"}
     return {"text": words, "start": d.value.isoformat(), "granularity": d.granularity}
@@ -70,7 +70,7 @@ def _unique_quote(index: IndexedText, text: str, start: int, end: int) -> str | 
             return quote
         if end >= stop:
             return None
-        nxt = re.search(r"\s", text[end + 1:])
+        nxt = re.search(r"\s", text[end + 1 :])
         end = stop if nxt is None else end + 1 + nxt.start()
 
 
@@ -79,9 +79,16 @@ def _excerpt(text: str, limit: int = 180) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rsplit(" ", 1)[0] + " …"
 
 
-def build(source_id: str, title: str, text: str, non_body: list[NonBody],
-          events: Sequence[EventDraft], claims: Sequence[Attribution], lexicon: Lexicon,
-          written: set[str] | None = None) -> Draft:
+def build(
+    source_id: str,
+    title: str,
+    text: str,
+    non_body: list[NonBody],
+    events: Sequence[EventDraft],
+    claims: Sequence[Attribution],
+    lexicon: Lexicon,
+    written: set[str] | None = None,
+) -> Draft:
     """Records with ids `<source_id>-e01`, `-c01`; the proposals they reference.
 
     `written` holds the proposals (`actor:<id>`, `place:<id>`) that drafts already on disk
@@ -98,17 +105,29 @@ def build(source_id: str, title: str, text: str, non_body: list[NonBody],
         rid = f"{source_id}-e{n:02d}"
         who = ", ".join(names[a] for a in ev.actors)
         whom = ", ".join(names[a] for a in ev.recipients)
-        summary = (f"Draft ({ev.type}, {ev.status}): {who}{' -> ' + whom if whom else ''} — "
-                   f"cue “{text[ev.cue_start:ev.cue_start + len(ev.cue)]}”")
+        summary = (
+            f"Draft ({ev.type}, {ev.status}): {who}{' -> ' + whom if whom else ''} — "
+            f"cue “{text[ev.cue_start : ev.cue_start + len(ev.cue)]}”"
+        )
         record: dict[str, Any] = {
-            "id": rid, "type": ev.type, "mode": ev.mode, "contexts": list(ev.contexts),
-            "status": ev.status, "date": _date(text, ev.date), "actors": list(ev.actors),
-            "recipients": list(ev.recipients), "place": ev.place, "outcome": ev.outcome,
-            "topics": list(ev.topics), "summary": summary, "quote": quote, "draft": True,
+            "id": rid,
+            "type": ev.type,
+            "mode": ev.mode,
+            "contexts": list(ev.contexts),
+            "status": ev.status,
+            "date": _date(text, ev.date),
+            "actors": list(ev.actors),
+            "recipients": list(ev.recipients),
+            "place": ev.place,
+            "outcome": ev.outcome,
+            "topics": list(ev.topics),
+            "summary": summary,
+            "quote": quote,
+            "draft": True,
             "confidence": ev.confidence,
         }
         draft.events.append(record)
-        draft.evidence[rid] = _excerpt(text[ev.evidence[0]:ev.evidence[1]])
+        draft.evidence[rid] = _excerpt(text[ev.evidence[0] : ev.evidence[1]])
         event_id_at[(ev.sentence, ev.cue_start)] = rid
     for n, cl in enumerate(claims, 1):
         quote = _unique_quote(index, text, *cl.quote)
@@ -120,13 +139,21 @@ def build(source_id: str, title: str, text: str, non_body: list[NonBody],
             if sentence == cl.sentence and cl.content[0] <= at < cl.content[1]:
                 about = eid
                 break
-        said = _excerpt(text[cl.content[0]:cl.content[1]], 200) or _excerpt(quote, 200)
+        said = _excerpt(text[cl.content[0] : cl.content[1]], 200) or _excerpt(quote, 200)
         record = {
-            "id": rid, "speaker": cl.speaker_id, "speaker_named": cl.speaker_named,
-            "via": cl.via_id, "cue": cl.cue, "stance": cl.stance,
-            "verification": cl.verification, "about": about, "contests": [],
+            "id": rid,
+            "speaker": cl.speaker_id,
+            "speaker_named": cl.speaker_named,
+            "via": cl.via_id,
+            "cue": cl.cue,
+            "stance": cl.stance,
+            "verification": cl.verification,
+            "about": about,
+            "contests": [],
             "content": f"Draft: {names[cl.speaker_id]} ({cl.cue}): {said}",
-            "date": _date(text, cl.date), "quote": quote, "draft": True,
+            "date": _date(text, cl.date),
+            "quote": quote,
+            "draft": True,
             "confidence": cl.confidence,
         }
         draft.claims.append(record)
@@ -151,8 +178,7 @@ def build(source_id: str, title: str, text: str, non_body: list[NonBody],
 # --- YAML ------------------------------------------------------------------------------------
 
 # Not printable in YAML, or a YAML line break (NEL, LS, PS) that would fold into a space.
-_YAML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
-                       "\ud800-\udfff\ufffe\uffff]")
+_YAML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _YAML_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"])
 
@@ -175,8 +201,11 @@ def _scalar(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
     text = str(value)
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and \
-            not re.fullmatch(r"[0-9_.eE+-]+", text):
+    if (
+        _PLAIN.match(text)
+        and text.lower() not in _YAML_WORDS
+        and not re.fullmatch(r"[0-9_.eE+-]+", text)
+    ):
         return text
     return q(text)
 
@@ -209,14 +238,26 @@ def _record(lines: list[str], rec: dict[str, Any], comment: str) -> None:
 
 
 def _actor_record(actor: Actor) -> dict[str, Any]:
-    return {"id": actor.actor_id, "name": actor.name, "kind": actor.kind,
-            "country": actor.country_iso3, "sector": actor.sector, "office": actor.office,
-            "parent": actor.parent_id, "aliases": list(actor.aliases), "draft": True}
+    return {
+        "id": actor.actor_id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "country": actor.country_iso3,
+        "sector": actor.sector,
+        "office": actor.office,
+        "parent": actor.parent_id,
+        "aliases": list(actor.aliases),
+        "draft": True,
+    }
 
 
 def _place_record(place: Place) -> dict[str, Any]:
-    rec: dict[str, Any] = {"id": place.place_id, "name": place.name, "kind": place.kind,
-                           "country": place.country_iso3}
+    rec: dict[str, Any] = {
+        "id": place.place_id,
+        "name": place.name,
+        "kind": place.kind,
+        "country": place.country_iso3,
+    }
     if place.geonameid:
         rec["geonameid"] = place.geonameid
     else:
@@ -256,9 +297,18 @@ def annotation_yaml(draft: Draft) -> str:
     return "\n".join(lines)
 
 
-def source_yaml(*, source_id: str, publisher: str, title: str, published: dt.date,
-                language: str, url: str, text_file: str, sha256: str,
-                non_body: Iterable[NonBody]) -> str:
+def source_yaml(
+    *,
+    source_id: str,
+    publisher: str,
+    title: str,
+    published: dt.date,
+    language: str,
+    url: str,
+    text_file: str,
+    sha256: str,
+    non_body: Iterable[NonBody],
+) -> str:
     """The source metadata of data/model.md, plus the non-body spans ingest marked."""
     lines = [
         f"source_id: {source_id}",
@@ -278,4 +328,3 @@ def source_yaml(*, source_id: str, publisher: str, title: str, published: dt.dat
     else:
         lines.append("non_body: []")
     return "\n".join(lines) + "\n"
-

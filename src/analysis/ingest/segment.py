@@ -49,7 +49,7 @@ class Block:
 
     start: int
     end: int
-    kind: str            # body | headline | caption | contributors | boilerplate
+    kind: str  # body | headline | caption | contributors | boilerplate
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ class Sentence:
     start: int
     end: int
     block: int
-    kind: str            # body | caption
+    kind: str  # body | caption
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -124,8 +124,9 @@ def blocks(text: str, title: str = "") -> tuple[list[Block], list[NonBody]]:
 def _is_headline(chunk: str, title: str) -> bool:
     if title and normalise(chunk) == normalise(title):
         return True
-    return "\n" not in chunk.strip() and len(chunk.split()) <= 30 and not _HEADLINE_END.search(
-        chunk)
+    return (
+        "\n" not in chunk.strip() and len(chunk.split()) <= 30 and not _HEADLINE_END.search(chunk)
+    )
 
 
 def fold(text: str) -> str:
@@ -142,8 +143,9 @@ def sentences(text: str, blocks_: Sequence[Block], docs: Iterable[Any]) -> list[
     out: list[Sentence] = []
     readable = [(i, b) for i, b in enumerate(blocks_) if b.kind in ("body", "caption")]
     for (index, block), doc in zip(readable, docs, strict=True):
-        spans = [_strip(text, block.start + s.start_char, block.start + s.end_char)
-                 for s in doc.sents]
+        spans = [
+            _strip(text, block.start + s.start_char, block.start + s.end_char) for s in doc.sents
+        ]
         spans = [(s, e) for s, e in spans if e > s]
         fixed: list[tuple[int, int]] = []
         for j, (s, e) in enumerate(spans):

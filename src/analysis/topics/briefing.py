@@ -88,28 +88,47 @@ def headline_figures(
     places = {p for p in events["place_id"] if p}
     rows = [
         ("Sources", str(len(sources)), "articles or documents coded"),
-        ("Events", str(len(events)),
-         f"{len(events) - undated} dated, {undated} undated; {not_happened} planned, possible "
-         "or reported as not happening"),
+        (
+            "Events",
+            str(len(events)),
+            f"{len(events) - undated} dated, {undated} undated; {not_happened} planned, possible "
+            "or reported as not happening",
+        ),
         ("Claims", str(len(claims)), "statements attributed to a speaker"),
-        ("Actors", str(len(appearing_actors(events, claims))),
-         "who act, are acted upon, speak or relay a claim"),
+        (
+            "Actors",
+            str(len(appearing_actors(events, claims))),
+            "who act, are acted upon, speak or relay a claim",
+        ),
         ("Places", str(len(places)), "where the events took or are to take place"),
-        ("Claims not independently verified", _share(unverified, len(claims)),
-         "the source says it could not verify them"),
-        ("Claims from unnamed speakers", _share(unnamed, len(claims)),
-         "anonymous officials or speakers the source does not name"),
-        ("Claims the source confirms", _share(confirmed, len(claims)),
-         "the reporter says they verified them"),
-        ("Claims with verification not stated", _share(unstated, len(claims)),
-         "the source neither confirms nor questions them"),
+        (
+            "Claims not independently verified",
+            _share(unverified, len(claims)),
+            "the source says it could not verify them",
+        ),
+        (
+            "Claims from unnamed speakers",
+            _share(unnamed, len(claims)),
+            "anonymous officials or speakers the source does not name",
+        ),
+        (
+            "Claims the source confirms",
+            _share(confirmed, len(claims)),
+            "the reporter says they verified them",
+        ),
+        (
+            "Claims with verification not stated",
+            _share(unstated, len(claims)),
+            "the source neither confirms nor questions them",
+        ),
     ]
     return pd.DataFrame(rows, columns=["figure", "value", "note"])
 
 
 def _evidence(df: pd.DataFrame) -> pd.DataFrame:
-    return df.assign(quote=df["evidence_quote"], quote_start=df["evidence_start"],
-                     quote_end=df["evidence_end"])
+    return df.assign(
+        quote=df["evidence_quote"], quote_start=df["evidence_start"], quote_end=df["evidence_end"]
+    )
 
 
 def _who(events: pd.DataFrame, actors: pd.DataFrame) -> list[str]:
@@ -150,30 +169,55 @@ def event_timeline(
     (readable), granularity, date_text, summary, who, place, source_id, quote, quote_start,
     quote_end, lane.
     """
-    cols = ["event_id", "topic", "topic_label", "status", "status_group", "start", "end",
-            "dates", "granularity", "date_text", "summary", "who", "place", *EVIDENCE, "lane"]
+    cols = [
+        "event_id",
+        "topic",
+        "topic_label",
+        "status",
+        "status_group",
+        "start",
+        "end",
+        "dates",
+        "granularity",
+        "date_text",
+        "summary",
+        "who",
+        "place",
+        *EVIDENCE,
+        "lane",
+    ]
     dated = events[events["date_granularity"] != "unknown"]
     if dated.empty:
         return pd.DataFrame(columns=cols)
     place_name = dict(zip(places["place_id"], places["name"], strict=True))
-    bounds = [date_interval(s, g, e) for s, g, e in
-              zip(dated["date_start"], dated["date_granularity"], dated["date_end"], strict=True)]
-    out = _evidence(dated).assign(
-        start=[b[0] for b in bounds],
-        end=[b[1] for b in bounds],
-        granularity=dated["date_granularity"],
-        status_group=dated["status"].map(STATUS_GROUPS),
-        who=_who(dated, actors),
-        place=dated["place_id"].map(lambda p: place_name.get(p, p)),
-        topic=dated["topics"].map(lambda t: split_list(t) or ["untagged"]),
-    ).explode("topic", ignore_index=True)
+    bounds = [
+        date_interval(s, g, e)
+        for s, g, e in zip(
+            dated["date_start"], dated["date_granularity"], dated["date_end"], strict=True
+        )
+    ]
+    out = (
+        _evidence(dated)
+        .assign(
+            start=[b[0] for b in bounds],
+            end=[b[1] for b in bounds],
+            granularity=dated["date_granularity"],
+            status_group=dated["status"].map(STATUS_GROUPS),
+            who=_who(dated, actors),
+            place=dated["place_id"].map(lambda p: place_name.get(p, p)),
+            topic=dated["topics"].map(lambda t: split_list(t) or ["untagged"]),
+        )
+        .explode("topic", ignore_index=True)
+    )
     out["topic_label"] = out["topic"].map(topic_label)
-    out["dates"] = [f"{a:%Y-%m-%d}" if g == "day" else
-                    f"{a:%Y-%m-%d} to {b - pd.Timedelta(days=1):%Y-%m-%d}"
-                    for a, b, g in zip(out["start"], out["end"], out["granularity"], strict=True)]
+    out["dates"] = [
+        f"{a:%Y-%m-%d}" if g == "day" else f"{a:%Y-%m-%d} to {b - pd.Timedelta(days=1):%Y-%m-%d}"
+        for a, b, g in zip(out["start"], out["end"], out["granularity"], strict=True)
+    ]
     first = out.groupby("topic")["start"].transform("min")
-    out = out.assign(first=first).sort_values(["first", "topic", "start", "end", "event_id"],
-                                              kind="stable")
+    out = out.assign(first=first).sort_values(
+        ["first", "topic", "start", "end", "event_id"], kind="stable"
+    )
     out["lane"] = 0
     for _topic, idx in out.groupby("topic", sort=False).groups.items():
         part = out.loc[idx]
@@ -189,8 +233,17 @@ def undated_events(
     Columns: event_id, topics (labels), status, status_group, date_text, summary, who, place,
     source_id, quote, quote_start, quote_end.
     """
-    cols = ["event_id", "topics", "status", "status_group", "date_text", "summary", "who",
-            "place", *EVIDENCE]
+    cols = [
+        "event_id",
+        "topics",
+        "status",
+        "status_group",
+        "date_text",
+        "summary",
+        "who",
+        "place",
+        *EVIDENCE,
+    ]
     undated = events[events["date_granularity"] == "unknown"]
     if undated.empty:
         return pd.DataFrame(columns=cols)
@@ -201,8 +254,7 @@ def undated_events(
         who=_who(undated, actors),
         place=undated["place_id"].map(lambda p: place_name.get(p, p)),
     )
-    return out.sort_values(["source_id", "quote_start"], kind="stable")[cols].reset_index(
-        drop=True)
+    return out.sort_values(["source_id", "quote_start"], kind="stable")[cols].reset_index(drop=True)
 
 
 def appearances(
@@ -219,31 +271,61 @@ def appearances(
     for ev, who in zip(events.itertuples(), _who(events, actors), strict=True):
         for role, col in (("acts", "actor_ids"), ("acted upon", "recipient_ids")):
             for actor_id in split_list(getattr(ev, col)):
-                rows.append((actor_id, ev.event_id, "event", role, ev.summary, who,
-                             ev.source_id, ev.evidence_quote, ev.evidence_start,
-                             ev.evidence_end))
+                rows.append(
+                    (
+                        actor_id,
+                        ev.event_id,
+                        "event",
+                        role,
+                        ev.summary,
+                        who,
+                        ev.source_id,
+                        ev.evidence_quote,
+                        ev.evidence_start,
+                        ev.evidence_end,
+                    )
+                )
     for cl in claims.itertuples():
-        rows.append((cl.speaker_id, cl.claim_id, "claim", "speaks", cl.content,
-                     lookup.get(cl.speaker_id, cl.speaker_id), cl.source_id, cl.quote,
-                     cl.quote_start, cl.quote_end))
+        rows.append(
+            (
+                cl.speaker_id,
+                cl.claim_id,
+                "claim",
+                "speaks",
+                cl.content,
+                lookup.get(cl.speaker_id, cl.speaker_id),
+                cl.source_id,
+                cl.quote,
+                cl.quote_start,
+                cl.quote_end,
+            )
+        )
     cols = ["actor_id", "record_id", "record", "role", "what", "who", *EVIDENCE]
     out = pd.DataFrame(rows, columns=cols)
     if out.empty:
         return out.assign(actor="", n_events=0, n_claims=0, n_records=0)[
-            ["actor_id", "actor", *cols[1:], "n_events", "n_claims", "n_records"]]
+            ["actor_id", "actor", *cols[1:], "n_events", "n_claims", "n_records"]
+        ]
     out["actor"] = out["actor_id"].map(lambda a: lookup.get(a, a))
     out["n_events"] = out.groupby("actor_id")["record"].transform(lambda r: (r == "event").sum())
     out["n_claims"] = out.groupby("actor_id")["record"].transform(lambda r: (r == "claim").sum())
     out["n_records"] = out["n_events"] + out["n_claims"]
-    ranked = (out.drop_duplicates("actor_id")
-              .sort_values(["n_records", "n_claims", "actor"], ascending=[False, False, True],
-                           kind="stable")["actor_id"].head(top).tolist())
+    ranked = (
+        out.drop_duplicates("actor_id")
+        .sort_values(
+            ["n_records", "n_claims", "actor"], ascending=[False, False, True], kind="stable"
+        )["actor_id"]
+        .head(top)
+        .tolist()
+    )
     order = {a: i for i, a in enumerate(ranked)}
     out = out[out["actor_id"].isin(order)]
     out = out.assign(rank=out["actor_id"].map(order)).sort_values(
-        ["rank", "record", "quote_start"], kind="stable")
+        ["rank", "record", "quote_start"], kind="stable"
+    )
     return out[["actor_id", "actor", *cols[1:], "n_events", "n_claims", "n_records"]].reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 def appearance_counts(appearances: pd.DataFrame) -> pd.DataFrame:
@@ -260,18 +342,42 @@ def places_mentioned(
     Columns: place_id, place, kind, country_iso3, precision, coord_note, lat, lon, n_events,
     event_id, summary, status_group, who, source_id, quote, quote_start, quote_end.
     """
-    cols = ["place_id", "place", "kind", "country_iso3", "precision", "coord_note", "lat", "lon",
-            "n_events", "event_id", "summary", "status_group", "who", *EVIDENCE]
+    cols = [
+        "place_id",
+        "place",
+        "kind",
+        "country_iso3",
+        "precision",
+        "coord_note",
+        "lat",
+        "lon",
+        "n_events",
+        "event_id",
+        "summary",
+        "status_group",
+        "who",
+        *EVIDENCE,
+    ]
     at = events[events["place_id"] != ""]
-    place_cols = ["place_id", "name", "kind", "country_iso3", "precision", "coord_note", "lat",
-                  "lon"]
+    place_cols = [
+        "place_id",
+        "name",
+        "kind",
+        "country_iso3",
+        "precision",
+        "coord_note",
+        "lat",
+        "lon",
+    ]
     out = _evidence(at).assign(who=_who(at, actors), status_group=at["status"].map(STATUS_GROUPS))
     out = out.merge(places[place_cols], on="place_id", how="inner").rename(
-        columns={"name": "place"})
+        columns={"name": "place"}
+    )
     out = out[out["lat"].notna() & out["lon"].notna()]
     if out.empty:
         return pd.DataFrame(columns=cols)
     out["n_events"] = out.groupby("place_id")["event_id"].transform("count")
-    out = out.sort_values(["n_events", "place", "quote_start"], ascending=[False, True, True],
-                          kind="stable")
+    out = out.sort_values(
+        ["n_events", "place", "quote_start"], ascending=[False, True, True], kind="stable"
+    )
     return out[cols].reset_index(drop=True)

@@ -12,10 +12,30 @@ VERIFICATIONS = ("confirmed", "not_independently_verified", "unknown")
 DIRECT = "direct"  # channel of a claim the source relays through no outlet
 
 RECORD_COLUMNS = [
-    "claim_id", "source_id", "speaker_id", "speaker", "speaker_kind", "speaker_country",
-    "speaker_named", "named", "via_id", "via", "channel", "row", "sourcing", "cue", "stance",
-    "reporter_verification", "about_event_id", "contests_claim_ids", "content", "quote",
-    "quote_start", "quote_end", "date_start", "date_granularity",
+    "claim_id",
+    "source_id",
+    "speaker_id",
+    "speaker",
+    "speaker_kind",
+    "speaker_country",
+    "speaker_named",
+    "named",
+    "via_id",
+    "via",
+    "channel",
+    "row",
+    "sourcing",
+    "cue",
+    "stance",
+    "reporter_verification",
+    "about_event_id",
+    "contests_claim_ids",
+    "content",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "date_start",
+    "date_granularity",
 ]
 
 
@@ -41,10 +61,13 @@ def claim_records(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     out["named"] = ["named" if n else "not named" for n in out["speaker_named"]]
     out["via"] = [name.get(v, v) if v else "" for v in via_id]
     out["channel"] = [v or DIRECT for v in out["via"]]
-    out["row"] = [f"{s} via {v}" if v else s for s, v in zip(out["speaker"], out["via"],
-                                                                 strict=True)]
-    out["sourcing"] = [f"{k}, {n}, {c}" for k, n, c in
-                       zip(out["speaker_kind"], out["named"], out["channel"], strict=True)]
+    out["row"] = [
+        f"{s} via {v}" if v else s for s, v in zip(out["speaker"], out["via"], strict=True)
+    ]
+    out["sourcing"] = [
+        f"{k}, {n}, {c}"
+        for k, n, c in zip(out["speaker_kind"], out["named"], out["channel"], strict=True)
+    ]
     out = out.sort_values(["source_id", "quote_start"], kind="stable").reset_index(drop=True)
     return out[RECORD_COLUMNS]
 
@@ -61,8 +84,9 @@ def speaker_counts(records: pd.DataFrame) -> pd.DataFrame:
     out = first.join(counts, how="inner")
     out["total"] = out[list(STANCES)].sum(axis=1)
     out = out.reset_index().rename(columns={"index": "row"})
-    return out.sort_values(["total", "row"], ascending=[False, True],
-                           kind="stable").reset_index(drop=True)
+    return out.sort_values(["total", "row"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def sourcing_mix(records: pd.DataFrame) -> pd.DataFrame:
@@ -72,8 +96,9 @@ def sourcing_mix(records: pd.DataFrame) -> pd.DataFrame:
     """
     keys = ["speaker_kind", "named", "channel", "reporter_verification"]
     out = records.groupby(keys, sort=True).size().rename("claims").reset_index()
-    return out.sort_values(["claims", *keys], ascending=[False, True, True, True, True],
-                           kind="stable").reset_index(drop=True)
+    return out.sort_values(
+        ["claims", *keys], ascending=[False, True, True, True, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def count_by(records: pd.DataFrame, column: str, *, order: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -83,13 +108,15 @@ def count_by(records: pd.DataFrame, column: str, *, order: tuple[str, ...] = ())
     Columns: the column, claims, share (0..1), percent (share rounded to a whole percent).
     """
     counts = records[column].value_counts()
-    values = list(order) + sorted(set(counts.index) - set(order),
-                                  key=lambda v: (-int(counts[v]), str(v)))
+    values = list(order) + sorted(
+        set(counts.index) - set(order), key=lambda v: (-int(counts[v]), str(v))
+    )
     n = [int(counts.get(v, 0)) for v in values]
     total = sum(n)
     share = [c / total if total else 0.0 for c in n]
-    return pd.DataFrame({column: values, "claims": n, "share": share,
-                         "percent": [round(100 * x) for x in share]})
+    return pd.DataFrame(
+        {column: values, "claims": n, "share": share, "percent": [round(100 * x) for x in share]}
+    )
 
 
 def disputed_pairs(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -104,8 +131,7 @@ def disputed_pairs(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     summary = dict(zip(events["event_id"], events["summary"], strict=True))
     rank = {s: i for i, s in enumerate(STANCES)}
     pairs = set()
-    for claim_id, contests in zip(records["claim_id"], records["contests_claim_ids"],
-                                  strict=True):
+    for claim_id, contests in zip(records["claim_id"], records["contests_claim_ids"], strict=True):
         for other in split_list(contests):
             if other in by_id.index and other != claim_id:
                 pairs.add(tuple(sorted((claim_id, other))))
@@ -114,15 +140,23 @@ def disputed_pairs(records: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         row = by_id.loc[claim_id]
         return rank.get(row["stance"], len(rank)), int(row["quote_start"]), claim_id
 
-    ordered = sorted((sorted(p, key=side_key) for p in pairs),
-                     key=lambda p: (min(side_key(c)[1] for c in p), p))
+    ordered = sorted(
+        (sorted(p, key=side_key) for p in pairs), key=lambda p: (min(side_key(c)[1] for c in p), p)
+    )
     rows = []
     for n, (left, right) in enumerate(ordered, start=1):
         about = by_id.loc[left, "about_event_id"] or by_id.loc[right, "about_event_id"]
         label = f"{n}. {summary.get(about) or 'About no recorded event'}"
         for side, claim_id in enumerate((left, right)):
-            rows.append({"pair": n, "pair_label": label, "side": side,
-                         "about": summary.get(about, ""), **by_id.loc[claim_id].to_dict()})
+            rows.append(
+                {
+                    "pair": n,
+                    "pair_label": label,
+                    "side": side,
+                    "about": summary.get(about, ""),
+                    **by_id.loc[claim_id].to_dict(),
+                }
+            )
     columns = ["pair", "pair_label", "side", "about", *RECORD_COLUMNS]
     out = pd.DataFrame(rows, columns=columns)
     for col in ("pair", "side"):
@@ -138,8 +172,17 @@ def pairs_side_by_side(pairs: pd.DataFrame) -> pd.DataFrame:
     Columns: pair, about, then speaker, stance, quote, claim_id, quote_start, quote_end of
     each side with suffix `_a` (side 0) and `_b` (side 1).
     """
-    keep = ["pair", "speaker", "stance", "reporter_verification", "quote", "claim_id",
-            "source_id", "quote_start", "quote_end"]
+    keep = [
+        "pair",
+        "speaker",
+        "stance",
+        "reporter_verification",
+        "quote",
+        "claim_id",
+        "source_id",
+        "quote_start",
+        "quote_end",
+    ]
     a = pairs[pairs["side"] == 0][["about", *keep]]
     b = pairs[pairs["side"] == 1][keep]
     out = a.merge(b, on="pair", suffixes=("_a", "_b"))

@@ -75,6 +75,9 @@ def date_interval(
     first = pd.Timestamp(start)
     if isinstance(end, str) and end:
         return first, pd.Timestamp(end) + pd.Timedelta(days=1)
-    step = {"week": pd.DateOffset(days=7), "month": pd.DateOffset(months=1),
-            "year": pd.DateOffset(years=1)}.get(str(granularity), pd.DateOffset(days=1))
+    step = {
+        "week": pd.DateOffset(days=7),
+        "month": pd.DateOffset(months=1),
+        "year": pd.DateOffset(years=1),
+    }.get(str(granularity), pd.DateOffset(days=1))
     return first, first + step

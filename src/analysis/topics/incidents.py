@@ -39,7 +39,8 @@ def parse_region(region: str) -> str:
     if code and not re.fullmatch(r"[A-Z]{3}", code):
         raise NewsbriefError(
             f"region {region!r} is not an ISO 3166-1 alpha-3 country code; expected e.g. "
-            "'ROU' or 'RUS', or empty for all regions")
+            "'ROU' or 'RUS', or empty for all regions"
+        )
     return code
 
 
@@ -62,14 +63,37 @@ def incidents(
     quote_end.
     """
     code = parse_region(region)
-    cols = ["event_id", "summary", "status", "status_group", "outcome", "outcome_class",
-            "disputed", "date_text", "date_start", "granularity", "who", "place_id", "place",
-            "country_iso3", "precision", "coord_note", "lat", "lon", "n_claims", "claims_said",
-            "source_id", "quote", "quote_start", "quote_end"]
+    cols = [
+        "event_id",
+        "summary",
+        "status",
+        "status_group",
+        "outcome",
+        "outcome_class",
+        "disputed",
+        "date_text",
+        "date_start",
+        "granularity",
+        "who",
+        "place_id",
+        "place",
+        "country_iso3",
+        "precision",
+        "coord_note",
+        "lat",
+        "lon",
+        "n_claims",
+        "claims_said",
+        "source_id",
+        "quote",
+        "quote_start",
+        "quote_end",
+    ]
     on_topic = events[events["topics"].map(lambda t: INCIDENT_TOPIC in split_list(t))]
     place_cols = ["place_id", "name", "country_iso3", "precision", "coord_note", "lat", "lon"]
-    out = on_topic.merge(places[place_cols].rename(columns={"name": "place"}), on="place_id",
-                         how="left")
+    out = on_topic.merge(
+        places[place_cols].rename(columns={"name": "place"}), on="place_id", how="left"
+    )
     if code:
         out = out[out["country_iso3"] == code]
     if out.empty:
@@ -80,7 +104,8 @@ def incidents(
     contested: set[str] = set()
     for cl in about.itertuples():
         said.setdefault(cl.about_event_id, []).append(
-            f"{lookup.get(cl.speaker_id, cl.speaker_id)} {cl.stance}")
+            f"{lookup.get(cl.speaker_id, cl.speaker_id)} {cl.stance}"
+        )
         if split_list(cl.contests_claim_ids):
             contested.add(cl.about_event_id)
     who = []
@@ -90,13 +115,16 @@ def incidents(
     out = out.assign(
         status_group=out["status"].map(STATUS_GROUPS),
         outcome_class=out["outcome"].map(outcome_class),
-        disputed=[("disputed" in o.lower()) or (e in contested)
-                  for o, e in zip(out["outcome"], out["event_id"], strict=True)],
+        disputed=[
+            ("disputed" in o.lower()) or (e in contested)
+            for o, e in zip(out["outcome"], out["event_id"], strict=True)
+        ],
         granularity=out["date_granularity"],
         who=who,
         n_claims=out["event_id"].map(lambda e: len(said.get(e, []))).astype("Int64"),
         claims_said=out["event_id"].map(lambda e: "; ".join(said.get(e, []))),
-        quote=out["evidence_quote"], quote_start=out["evidence_start"],
+        quote=out["evidence_quote"],
+        quote_start=out["evidence_start"],
         quote_end=out["evidence_end"],
     )
     for col in ("place", "country_iso3", "precision", "coord_note"):
@@ -113,9 +141,11 @@ def _side(cl: pd.Series, lookup: dict[str, str], prefix: str) -> dict[str, objec
     return {
         f"{prefix}_claim_id": cl["claim_id"],
         f"{prefix}_speaker": lookup.get(cl["speaker_id"], cl["speaker_id"]),
-        f"{prefix}_stance": cl["stance"], f"{prefix}_cue": cl["cue"],
+        f"{prefix}_stance": cl["stance"],
+        f"{prefix}_cue": cl["cue"],
         f"{prefix}_verification": cl["reporter_verification"],
-        f"{prefix}_quote": cl["quote"], f"{prefix}_start": cl["quote_start"],
+        f"{prefix}_quote": cl["quote"],
+        f"{prefix}_start": cl["quote_start"],
         f"{prefix}_end": cl["quote_end"],
     }
 
@@ -134,28 +164,46 @@ def competing_claims(
     a_quote, a_start, a_end, b_... (the same), mutual, source_id.
     """
     side_cols = ["claim_id", "speaker", "stance", "cue", "verification", "quote", "start", "end"]
-    cols = ["event_id", "incident", *(f"a_{c}" for c in side_cols),
-            *(f"b_{c}" for c in side_cols), "mutual", "source_id"]
+    cols = [
+        "event_id",
+        "incident",
+        *(f"a_{c}" for c in side_cols),
+        *(f"b_{c}" for c in side_cols),
+        "mutual",
+        "source_id",
+    ]
     summary = dict(zip(incidents["event_id"], incidents["summary"], strict=True))
     by_id = claims.set_index("claim_id", drop=False)
     lookup = names(actors)
-    links = {(c, o) for c, cell in zip(claims["claim_id"], claims["contests_claim_ids"],
-                                       strict=True) for o in split_list(cell) if o in by_id.index}
+    links = {
+        (c, o)
+        for c, cell in zip(claims["claim_id"], claims["contests_claim_ids"], strict=True)
+        for o in split_list(cell)
+        if o in by_id.index
+    }
     rows, seen = [], set()
     for c, o in sorted(links):
         pair = frozenset((c, o))
         if pair in seen:
             continue
         one, other = by_id.loc[c], by_id.loc[o]
-        event_id = one["about_event_id"] if one["about_event_id"] in summary else \
-            other["about_event_id"]
+        event_id = (
+            one["about_event_id"] if one["about_event_id"] in summary else other["about_event_id"]
+        )
         if event_id not in summary:
             continue
         seen.add(pair)
         a, b = sorted((one, other), key=lambda r: (_FIRST.get(r["stance"], 9), r["quote_start"]))
-        rows.append({"event_id": event_id, "incident": summary[event_id],
-                     **_side(a, lookup, "a"), **_side(b, lookup, "b"),
-                     "mutual": (o, c) in links, "source_id": a["source_id"]})
+        rows.append(
+            {
+                "event_id": event_id,
+                "incident": summary[event_id],
+                **_side(a, lookup, "a"),
+                **_side(b, lookup, "b"),
+                "mutual": (o, c) in links,
+                "source_id": a["source_id"],
+            }
+        )
     out = pd.DataFrame(rows, columns=cols)
     for col in ("a_start", "a_end", "b_start", "b_end"):
         out[col] = out[col].astype("Int64")
@@ -173,16 +221,22 @@ def incident_claims(
     summary = dict(zip(incidents["event_id"], incidents["summary"], strict=True))
     lookup = names(actors)
     about = claims[claims["about_event_id"].isin(summary)]
-    out = pd.DataFrame({
-        "event_id": about["about_event_id"],
-        "incident": about["about_event_id"].map(summary),
-        "claim_id": about["claim_id"],
-        "speaker": about["speaker_id"].map(lambda s: lookup.get(s, s)),
-        "speaker_named": about["speaker_named"],
-        "stance": about["stance"], "cue": about["cue"],
-        "reporter_verification": about["reporter_verification"],
-        "contests": about["contests_claim_ids"].map(lambda c: ", ".join(split_list(c))),
-        "content": about["content"], "source_id": about["source_id"], "quote": about["quote"],
-        "quote_start": about["quote_start"], "quote_end": about["quote_end"],
-    })
+    out = pd.DataFrame(
+        {
+            "event_id": about["about_event_id"],
+            "incident": about["about_event_id"].map(summary),
+            "claim_id": about["claim_id"],
+            "speaker": about["speaker_id"].map(lambda s: lookup.get(s, s)),
+            "speaker_named": about["speaker_named"],
+            "stance": about["stance"],
+            "cue": about["cue"],
+            "reporter_verification": about["reporter_verification"],
+            "contests": about["contests_claim_ids"].map(lambda c: ", ".join(split_list(c))),
+            "content": about["content"],
+            "source_id": about["source_id"],
+            "quote": about["quote"],
+            "quote_start": about["quote_start"],
+            "quote_end": about["quote_end"],
+        }
+    )
     return out.sort_values(["source_id", "quote_start"], kind="stable").reset_index(drop=True)

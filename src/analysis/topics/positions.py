@@ -47,8 +47,25 @@ def positions_matrix(
     )
     for col in ("cue", "via_id", "reporter_verification"):
         out[col] = out[col].fillna("").astype(str)
-    cols = ["position_id", "actor_id", "actor", "country_iso3", "stance", "position",
-            "conditions", "claim_id", "cue", "via_id", "reporter_verification", "source_id",
-            "quote", "quote_start", "quote_end"]
-    return out[cols].sort_values(["stance", "actor"], ascending=[False, True],
-                                 kind="stable").reset_index(drop=True)
+    cols = [
+        "position_id",
+        "actor_id",
+        "actor",
+        "country_iso3",
+        "stance",
+        "position",
+        "conditions",
+        "claim_id",
+        "cue",
+        "via_id",
+        "reporter_verification",
+        "source_id",
+        "quote",
+        "quote_start",
+        "quote_end",
+    ]
+    return (
+        out[cols]
+        .sort_values(["stance", "actor"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )

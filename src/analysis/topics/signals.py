@@ -30,14 +30,22 @@ class KindRule(NamedTuple):
 #: An event no rule matches is of kind `other`.
 KINDS: dict[str, KindRule] = {
     "letters": KindRule("Letters exchanged", keywords=("letter",)),
-    "exercises": KindRule("Military exercises proposed or discussed",
-                          keywords=("exercise", "drill", "manoeuvre", "maneuver")),
-    "defence_visit": KindRule("Defence officials' visit", event_types=("CONSULT",),
-                              modes=("visit",), sectors=("MIL",)),
-    "leaders_meeting": KindRule("Leaders' meeting planned or held", event_types=("CONSULT",),
-                                keywords=("visit", "meet", "talks", "summit")),
-    "munitions": KindRule("Munitions or weapons supply discussed",
-                          keywords=("munition", "weapon", "arms", "ammunition", "shell")),
+    "exercises": KindRule(
+        "Military exercises proposed or discussed",
+        keywords=("exercise", "drill", "manoeuvre", "maneuver"),
+    ),
+    "defence_visit": KindRule(
+        "Defence officials' visit", event_types=("CONSULT",), modes=("visit",), sectors=("MIL",)
+    ),
+    "leaders_meeting": KindRule(
+        "Leaders' meeting planned or held",
+        event_types=("CONSULT",),
+        keywords=("visit", "meet", "talks", "summit"),
+    ),
+    "munitions": KindRule(
+        "Munitions or weapons supply discussed",
+        keywords=("munition", "weapon", "arms", "ammunition", "shell"),
+    ),
 }
 OTHER_KIND = "other"
 OTHER_LABEL = "Other cooperation signal"
@@ -54,21 +62,28 @@ class Weight(NamedTuple):
 
 #: Every weight of the index, in one place. These are an analyst's choice, not a measurement.
 WEIGHTS: dict[str, Weight] = {
-    "on_record": Weight("sourcing", 1.0,
-                        "a named official, ministry or government body, on the record"),
-    "source_voice": Weight("sourcing", 0.8,
-                           "the source states it in its own words (no speaker is given)"),
-    "anonymous": Weight("sourcing", 0.6,
-                        "officials or others who speak without being named"),
-    "media_report": Weight("sourcing", 0.5,
-                           "another outlet's report; the source does not say it verified it"),
-    "unverified": Weight("sourcing", 0.4,
-                         "a report the source says it could not independently verify"),
-    "hypothetical": Weight("discount", 0.5,
-                           "the event is only possible or proposed (status hypothetical)"),
-    "undated": Weight("discount", 0.75,
-                      "neither the event nor any claim about it is dated: placed at the "
-                      "source's publication date"),
+    "on_record": Weight(
+        "sourcing", 1.0, "a named official, ministry or government body, on the record"
+    ),
+    "source_voice": Weight(
+        "sourcing", 0.8, "the source states it in its own words (no speaker is given)"
+    ),
+    "anonymous": Weight("sourcing", 0.6, "officials or others who speak without being named"),
+    "media_report": Weight(
+        "sourcing", 0.5, "another outlet's report; the source does not say it verified it"
+    ),
+    "unverified": Weight(
+        "sourcing", 0.4, "a report the source says it could not independently verify"
+    ),
+    "hypothetical": Weight(
+        "discount", 0.5, "the event is only possible or proposed (status hypothetical)"
+    ),
+    "undated": Weight(
+        "discount",
+        0.75,
+        "neither the event nor any claim about it is dated: placed at the "
+        "source's publication date",
+    ),
     "negated": Weight("discount", 0.0, "the source reports that it did not happen"),
 }
 
@@ -110,11 +125,14 @@ def parse_states(states: str, actors: pd.DataFrame) -> tuple[str, str]:
     if len(ids) != 2 or ids[0] == ids[1]:
         raise NewsbriefError(
             f"states {states!r} must name two different state actors separated by ';', "
-            f"e.g. 'russia;north_korea'; known states: {', '.join(known)}")
+            f"e.g. 'russia;north_korea'; known states: {', '.join(known)}"
+        )
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise NewsbriefError(f"unknown state(s) {', '.join(map(repr, unknown))}; expected "
-                             f"state actor ids: {', '.join(known)}")
+        raise NewsbriefError(
+            f"unknown state(s) {', '.join(map(repr, unknown))}; expected "
+            f"state actor ids: {', '.join(known)}"
+        )
     return ids[0], ids[1]
 
 
@@ -150,7 +168,8 @@ def signal_kind(event: pd.Series, sectors: dict[str, str]) -> str:
         if rule.sectors and not acting & set(rule.sectors):
             continue
         if rule.keywords and not re.search(
-                r"\b(?:" + "|".join(map(re.escape, rule.keywords)) + ")", summary, re.I):
+            r"\b(?:" + "|".join(map(re.escape, rule.keywords)) + ")", summary, re.I
+        ):
             continue
         return kind
     return OTHER_KIND
@@ -190,20 +209,51 @@ def unpaired_events(
     keep = [not set(states) <= _involved(row, to_state) for _, row in on_topic.iterrows()]
     out = on_topic[keep]
     lookup = names(actors)
-    return pd.DataFrame({
-        "event_id": out["event_id"], "summary": out["summary"],
-        "who": [names_of(a, lookup) for a in out["actor_ids"]],
-        "source_id": out["source_id"], "quote": out["evidence_quote"],
-        "quote_start": out["evidence_start"], "quote_end": out["evidence_end"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "event_id": out["event_id"],
+            "summary": out["summary"],
+            "who": [names_of(a, lookup) for a in out["actor_ids"]],
+            "source_id": out["source_id"],
+            "quote": out["evidence_quote"],
+            "quote_start": out["evidence_start"],
+            "quote_end": out["evidence_end"],
+        }
+    ).reset_index(drop=True)
 
 
 SIGNAL_COLUMNS = [
-    "event_id", "kind", "kind_label", "status", "status_group", "precedent", "signal_date",
-    "on_record", "date_basis", "event_start", "event_end", "granularity", "date_text", "sourcing",
-    "sourcing_weight", "discounts", "weight", "summary", "who", "speaker", "claim_id",
-    "claim_quote", "claim_start", "claim_end", "cue", "n_claims", "source_id", "quote",
-    "quote_start", "quote_end", "lane",
+    "event_id",
+    "kind",
+    "kind_label",
+    "status",
+    "status_group",
+    "precedent",
+    "signal_date",
+    "on_record",
+    "date_basis",
+    "event_start",
+    "event_end",
+    "granularity",
+    "date_text",
+    "sourcing",
+    "sourcing_weight",
+    "discounts",
+    "weight",
+    "summary",
+    "who",
+    "speaker",
+    "claim_id",
+    "claim_quote",
+    "claim_start",
+    "claim_end",
+    "cue",
+    "n_claims",
+    "source_id",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "lane",
 ]
 
 
@@ -242,9 +292,14 @@ def signals(
             if best is None or WEIGHTS[cat].value > WEIGHTS[best[0]].value:
                 best = (cat, cl)
         sourcing = best[0] if best else "source_voice"
-        claim_dates = [d for d in (date_interval(s, g)[0] for s, g in
-                                   zip(about["date_start"], about["date_granularity"],
-                                       strict=True)) if d is not None]
+        claim_dates = [
+            d
+            for d in (
+                date_interval(s, g)[0]
+                for s, g in zip(about["date_start"], about["date_granularity"], strict=True)
+            )
+            if d is not None
+        ]
         start, end = date_interval(ev["date_start"], ev["date_granularity"], ev["date_end"])
         pub = pd.Timestamp(published[ev["source_id"]]) if published.get(ev["source_id"]) else None
         if claim_dates:
@@ -266,35 +321,52 @@ def signals(
         weight = WEIGHTS[sourcing].value
         for d in discounts:
             weight *= WEIGHTS[d].value
-        precedent = bool(ev["status"] == "historical" and end is not None and pub is not None
-                         and (pub - end).days >= PRECEDENT_DAYS)
+        precedent = bool(
+            ev["status"] == "historical"
+            and end is not None
+            and pub is not None
+            and (pub - end).days >= PRECEDENT_DAYS
+        )
         kind = signal_kind(ev, sectors)
         claim = best[1] if best else None
         acting = names_of(ev["actor_ids"], lookup)
         upon = names_of(ev["recipient_ids"], lookup)
-        rows.append({
-            "event_id": ev["event_id"], "kind": kind,
-            "kind_label": KINDS[kind].label if kind in KINDS else OTHER_LABEL,
-            "status": ev["status"], "status_group": STATUS_GROUPS.get(ev["status"], "other"),
-            "precedent": precedent, "signal_date": when,
-            "on_record": f"{when:%Y-%m-%d}" if when is not None else "", "date_basis": basis,
-            "event_start": start, "event_end": end, "granularity": ev["date_granularity"],
-            "date_text": ev["date_text"], "sourcing": sourcing,
-            "sourcing_weight": WEIGHTS[sourcing].value,
-            "discounts": ", ".join(f"{d} {WEIGHTS[d].value:g}" for d in discounts),
-            "weight": round(weight, 4), "summary": ev["summary"],
-            "who": f"{acting} → {upon}" if upon else acting,
-            "speaker": lookup.get(claim["speaker_id"], claim["speaker_id"]) if claim is not None
-            else "",
-            "claim_id": claim["claim_id"] if claim is not None else "",
-            "claim_quote": claim["quote"] if claim is not None else "",
-            "claim_start": claim["quote_start"] if claim is not None else pd.NA,
-            "claim_end": claim["quote_end"] if claim is not None else pd.NA,
-            "cue": claim["cue"] if claim is not None else "",
-            "n_claims": len(about), "source_id": ev["source_id"],
-            "quote": ev["evidence_quote"], "quote_start": ev["evidence_start"],
-            "quote_end": ev["evidence_end"],
-        })
+        rows.append(
+            {
+                "event_id": ev["event_id"],
+                "kind": kind,
+                "kind_label": KINDS[kind].label if kind in KINDS else OTHER_LABEL,
+                "status": ev["status"],
+                "status_group": STATUS_GROUPS.get(ev["status"], "other"),
+                "precedent": precedent,
+                "signal_date": when,
+                "on_record": f"{when:%Y-%m-%d}" if when is not None else "",
+                "date_basis": basis,
+                "event_start": start,
+                "event_end": end,
+                "granularity": ev["date_granularity"],
+                "date_text": ev["date_text"],
+                "sourcing": sourcing,
+                "sourcing_weight": WEIGHTS[sourcing].value,
+                "discounts": ", ".join(f"{d} {WEIGHTS[d].value:g}" for d in discounts),
+                "weight": round(weight, 4),
+                "summary": ev["summary"],
+                "who": f"{acting} → {upon}" if upon else acting,
+                "speaker": lookup.get(claim["speaker_id"], claim["speaker_id"])
+                if claim is not None
+                else "",
+                "claim_id": claim["claim_id"] if claim is not None else "",
+                "claim_quote": claim["quote"] if claim is not None else "",
+                "claim_start": claim["quote_start"] if claim is not None else pd.NA,
+                "claim_end": claim["quote_end"] if claim is not None else pd.NA,
+                "cue": claim["cue"] if claim is not None else "",
+                "n_claims": len(about),
+                "source_id": ev["source_id"],
+                "quote": ev["evidence_quote"],
+                "quote_start": ev["evidence_start"],
+                "quote_end": ev["evidence_end"],
+            }
+        )
     out = pd.DataFrame(rows, columns=SIGNAL_COLUMNS)
     if out.empty:
         return out
@@ -303,8 +375,11 @@ def signals(
     for col in ("signal_date", "event_start", "event_end"):
         out[col] = pd.to_datetime(out[col])
     order = {k: i for i, k in enumerate([*KINDS, OTHER_KIND])}
-    out = out.assign(_k=out["kind"].map(order)).sort_values(
-        ["signal_date", "_k", "quote_start", "event_id"], kind="stable").drop(columns="_k")
+    out = (
+        out.assign(_k=out["kind"].map(order))
+        .sort_values(["signal_date", "_k", "quote_start", "event_id"], kind="stable")
+        .drop(columns="_k")
+    )
     out["lane"] = out.groupby(["kind", "signal_date"]).cumcount()
     return out.reset_index(drop=True)
 
@@ -328,7 +403,13 @@ def kind_totals(signals: pd.DataFrame) -> pd.DataFrame:
         if part.empty:
             continue
         counts = part["sourcing"].value_counts()
-        rows.append((kind, part["kind_label"].iloc[0], len(part),
-                     round(float(part["weight"].sum()), 4),
-                     ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items())))
+        rows.append(
+            (
+                kind,
+                part["kind_label"].iloc[0],
+                len(part),
+                round(float(part["weight"].sum()), 4),
+                ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in counts.items()),
+            )
+        )
     return pd.DataFrame(rows, columns=cols)
