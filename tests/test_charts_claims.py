@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
+from analysis.build.png import figures_of
 from analysis.charts.claims import (
     NO_DISPUTES,
     STANCE_COLORS,
@@ -195,13 +196,8 @@ def test_dispute_chart_without_disputes_says_so() -> None:
 # --- the notebook, executed on the project's data ------------------------------------------
 
 
-def _figures(nb: dict[str, Any]) -> list[go.Figure]:
-    return [
-        go.Figure(o["data"][PLOTLY])
-        for c in nb["cells"]
-        for o in c.get("outputs", [])
-        if PLOTLY in o.get("data", {})
-    ]
+def _figures(nb: Any) -> list[go.Figure]:
+    return [go.Figure(fig) for fig in figures_of(nb)]
 
 
 @pytest.fixture(

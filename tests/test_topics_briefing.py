@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from analysis.build.png import figures_of
 from analysis.errors import NewsbriefError
 from analysis.tables import frame
 from analysis.topics.briefing import (
@@ -296,18 +297,6 @@ def test_places_mentioned_keep_events_at_places_with_coordinates() -> None:
 
 # --- the notebook, executed on the project's own data --------------------------------------
 
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def _figures(nb: Any) -> list[dict[str, Any]]:
-    return [
-        out["data"][PLOTLY]
-        for cell in nb.cells
-        if cell.cell_type == "code"
-        for out in cell.get("outputs", [])
-        if PLOTLY in out.get("data", {})
-    ]
-
 
 def _ids(fig: dict[str, Any]) -> set[str]:
     return {row[0] for trace in fig["data"] for row in trace.get("customdata") or []}
@@ -335,7 +324,7 @@ def test_briefing_notebook_draws_its_three_charts_from_the_data(executed: Any) -
         data.events, date_from=params.get("date_from", ""), date_to=params.get("date_to", "")
     )
     events = data.events[mask]
-    timeline, appear, places = _figures(nb)
+    timeline, appear, places = figures_of(nb)
     expected = set(event_timeline(events, data.actors, data.places)["event_id"])
     assert expected and _ids(timeline) == expected
     assert timeline["layout"]["xaxis"]["type"] == "date"

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from analysis.build.png import figures_of
 from analysis.errors import NewsbriefError
 from analysis.tables import frame
 from analysis.topics.incidents import (
@@ -243,18 +244,6 @@ def test_incident_claims_lists_every_claim_about_the_incidents() -> None:
 
 # --- the notebook, executed on the project's own data --------------------------------------
 
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def _figures(nb: Any) -> list[dict[str, Any]]:
-    return [
-        out["data"][PLOTLY]
-        for cell in nb.cells
-        if cell.cell_type == "code"
-        for out in cell.get("outputs", [])
-        if PLOTLY in out.get("data", {})
-    ]
-
 
 @pytest.fixture(scope="module", params=[{}, {"region": "ROU"}], ids=["defaults", "romania"])
 def executed(request: pytest.FixtureRequest, execute_report: Any) -> Any:
@@ -270,7 +259,7 @@ def test_incidents_notebook_maps_the_incidents_and_pairs_the_claims(executed: An
     expected = incidents(
         data.events, data.claims, data.actors, data.places, region=params.get("region", "")
     )
-    (fig,) = _figures(nb)
+    (fig,) = figures_of(nb)
     assert {t["type"] for t in fig["data"]} == {"scattergeo"}
     ids = {row[0] for t in fig["data"] for row in t.get("customdata") or []}
     assert ids == set(expected.loc[expected["lat"].notna(), "event_id"]) and ids

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from analysis.build.png import figures_of
 from analysis.errors import NewsbriefError
 from analysis.tables import frame
 from analysis.topics.signals import (
@@ -450,18 +451,6 @@ def test_weight_and_kind_tables_state_every_rule() -> None:
 
 # --- the notebook, executed on the project's own data --------------------------------------
 
-PLOTLY = "application/vnd.plotly.v1+json"
-
-
-def _figures(nb: Any) -> list[dict[str, Any]]:
-    return [
-        out["data"][PLOTLY]
-        for cell in nb.cells
-        if cell.cell_type == "code"
-        for out in cell.get("outputs", [])
-        if PLOTLY in out.get("data", {})
-    ]
-
 
 def _ids(fig: dict[str, Any]) -> set[str]:
     return {row[0] for trace in fig["data"] for row in trace.get("customdata") or []}
@@ -482,7 +471,7 @@ def test_arms_notebook_charts_the_signals_of_the_pair(executed: Any) -> None:
     data = analysis.load(ROOT)
     pair = parse_states(params.get("states", "russia;north_korea"), data.actors)
     expected = signals(data.events, data.claims, data.actors, data.sources, states=pair)
-    timeline, index, by_kind = _figures(nb)
+    timeline, index, by_kind = figures_of(nb)
     assert expected["event_id"].tolist() and _ids(timeline) == set(expected["event_id"])
     current = set(expected.loc[~expected["precedent"], "event_id"])
     assert _ids(index) == current and _ids(by_kind) == current

@@ -35,15 +35,20 @@ class Chart:
         return hashlib.sha256(json.dumps(self.figure, sort_keys=True).encode()).hexdigest()
 
 
-def charts_of(run_id: str, nb: Any) -> list[Chart]:
-    """The Plotly figures of an executed notebook, in page order."""
-    figures = [
+def figures_of(nb: Any) -> list[dict[str, Any]]:
+    """The Plotly figures (as JSON) an executed notebook shows, in page order."""
+    return [
         output["data"][PLOTLY_MIME]
         for cell in nb.cells
         if cell.cell_type == "code"
         for output in cell.get("outputs", [])
         if PLOTLY_MIME in output.get("data", {})
     ]
+
+
+def charts_of(run_id: str, nb: Any) -> list[Chart]:
+    """The charts of one page, named as their PNG files will be."""
+    figures = figures_of(nb)
     return [Chart(f"{FOLDER}/{run_id}-{n}.png", dict(fig)) for n, fig in enumerate(figures, 1)]
 
 

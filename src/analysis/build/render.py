@@ -23,13 +23,13 @@ from traitlets.config import Config
 
 from analysis.build.kernels import Failure
 from analysis.build.matrix import Run
+from analysis.build.png import PLOTLY_MIME
 from analysis.build.reproducible import without_error_markers
 from analysis.build.site import base_maps
 
 log = logging.getLogger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
 GEO_TRACES = {"scattergeo", "choropleth"}  # traces drawn on a topojson base map
 PAGE_BUDGET = 350_000  # bytes of HTML per page, shared assets excluded
 # nbconvert's own order for HTML with Plotly first; JavaScript and widget views are left out
