@@ -8,11 +8,13 @@ must not outlive the module into tests that run kernels in-process).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,11 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# `analysis.load()` keeps validated tables in a cache outside the project: the tests (and the
+# kernels and commands they start, which inherit this) use their own, never the user's.
+if "NEWSBRIEF_CACHE_DIR" not in os.environ:
+    os.environ["NEWSBRIEF_CACHE_DIR"] = tempfile.mkdtemp(prefix="newsbrief-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["NEWSBRIEF_CACHE_DIR"], ignore_errors=True)
 #: What a project is made of (the rest of the repository does not reach the build).
 PROJECT_FILES = ("data", "notebooks", "reports.yaml", "pyproject.toml", "requirements.lock")
 CHROMIUM_ARGS = [

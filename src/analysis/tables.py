@@ -320,18 +320,25 @@ def dataset(
         corpus = reviewed(corpus)
     tables = {name: frame(name, recs) for name, recs in rows(corpus).items()}
     texts = {s.source_id: s.text for s in corpus.sources}
-    if sources:
-        unknown = sorted(set(sources) - set(texts))
-        if unknown:
-            raise NewsbriefError(
-                f"unknown source id(s) {', '.join(unknown)}; known: {', '.join(sorted(texts))}"
-            )
-        keep = set(sources)
-        for name in ("sources", "events", "claims", "positions"):
-            df = tables[name]
-            tables[name] = df[df["source_id"].isin(keep)].reset_index(drop=True)
-        texts = {k: v for k, v in texts.items() if k in keep}
-    return Dataset(**tables, version=corpus.version, texts=texts)
+    return keep_sources(Dataset(**tables, version=corpus.version, texts=texts), sources)
+
+
+def keep_sources(data: Dataset, sources: Sequence[str] | None) -> Dataset:
+    """The dataset kept to some sources (all when none given); registries stay whole."""
+    if not sources:
+        return data
+    unknown = sorted(set(sources) - set(data.texts))
+    if unknown:
+        raise NewsbriefError(
+            f"unknown source id(s) {', '.join(unknown)}; known: {', '.join(sorted(data.texts))}"
+        )
+    keep = set(sources)
+    tables = data.tables()
+    for name in ("sources", "events", "claims", "positions"):
+        df = tables[name]
+        tables[name] = df[df["source_id"].isin(keep)].reset_index(drop=True)
+    texts = {k: v for k, v in data.texts.items() if k in keep}
+    return Dataset(**tables, version=data.version, texts=texts)
 
 
 def load(
@@ -343,11 +350,20 @@ def load(
     """Validate the project's `data/` and return its tables (raises on any problem).
 
     Records still marked `draft: true` (written by `newsbrief ingest`, not yet reviewed) are
-    left out unless `include_drafts`.
+    left out unless `include_drafts`. Tables of data already validated are reused from a
+    cache keyed by the content of every data file and of this package (`tablecache`).
     """
-    corpus = read_corpus(Path(root) if root else None)
-    with paused_gc():
-        return dataset(corpus, sources, include_drafts=include_drafts)
+    from analysis import tablecache
+
+    folder = (Path(root) if root else project_root()).resolve()
+    key = tablecache.key(folder, include_drafts=include_drafts)
+    data = tablecache.read(key)
+    if data is None:
+        corpus = read_corpus(folder)
+        with paused_gc():
+            data = dataset(corpus, include_drafts=include_drafts)
+        tablecache.write(key, data)
+    return keep_sources(data, sources)
 
 
 def _csv_cell(value: Any) -> str:
