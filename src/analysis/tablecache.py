@@ -45,12 +45,11 @@ def _package_digest() -> bytes:
 
 def key(root: Path, *, include_drafts: bool) -> str:
     """Content key of the tables `load()` would build from `root/data`."""
+    from analysis.validate import data_digest
+
     digest = hashlib.sha256(_package_digest())
     digest.update(b"drafts" if include_drafts else b"reviewed")
-    data = root / "data"
-    for path in sorted(p for p in data.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(data).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    digest.update(data_digest(root).encode())
     return digest.hexdigest()
 
 

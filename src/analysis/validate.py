@@ -807,14 +807,19 @@ class Reader:
         )
 
 
-def data_version(root: Path) -> str:
-    """A short content hash of every file under `data/`: what the reports were built from."""
+def data_digest(root: Path) -> str:
+    """The content hash of every file under `data/` (names and bytes, not timestamps)."""
     digest = hashlib.sha256()
     data = root / "data"
     for path in sorted(p for p in data.rglob("*") if p.is_file()):
         digest.update(path.relative_to(data).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def data_version(root: Path) -> str:
+    """A short content hash of every file under `data/`: what the reports were built from."""
+    return data_digest(root)[:12]
 
 
 def _cross_checks(check: Checker, claims: list[Claim], claim_recs: dict[str, Mapping]) -> None:

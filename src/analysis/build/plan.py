@@ -147,13 +147,15 @@ def check_parameters(runs: Sequence[Run]) -> None:
         raise ParameterError(list(dict.fromkeys(problems)))
 
 
-def data_version(root: Path, shared: cache.SharedInputs) -> str:
-    """The data version shown on every page (the data layer's, if it provides one)."""
-    try:
-        from analysis.tables import data_version as version
-    except ImportError:
-        return shared.data[:12]
-    return str(version(root))
+def data_version(root: Path) -> str:
+    """The data version shown on every page: the same as `newsbrief validate` prints.
+
+    Imported from the validator, not from `analysis.tables`, so that a build with nothing
+    to do never imports pandas.
+    """
+    from analysis.validate import data_version as version
+
+    return version(root)
 
 
 def _step(run: Run, plan_args: dict[str, Any]) -> Step:
@@ -204,7 +206,7 @@ def make_plan(
     runs = expand(matrix, fan_out_values(matrix, root, shared, manifest))
     chosen = select(runs, wanted)
     check_parameters(chosen)
-    version = data_version(root, shared)
+    version = data_version(root)
     args = {
         "shared": shared,
         "manifest": manifest,

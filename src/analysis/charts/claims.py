@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.theme import PALETTE, evidence, safe
+from analysis.charts.theme import PALETTE, evidence, footnote, message, safe
 
 # Okabe-Ito colours with fixed meanings, so a stance or a verification looks the same everywhere.
 STANCE_COLORS = {
@@ -118,20 +118,7 @@ def claim_bars(
             categoryarray=[shown[v] for v in order],
             autorange="reversed",
         ),
-        annotations=[
-            dict(
-                text=UNNAMED_NOTE,
-                showarrow=False,
-                xref="paper",
-                yref="paper",
-                x=0,
-                y=0,
-                yshift=-40,
-                xanchor="left",
-                yanchor="top",
-                font=dict(size=11, color="#555"),
-            )
-        ],
+        annotations=[footnote(UNNAMED_NOTE)],
         margin=dict(b=70),
     )
     return fig
@@ -264,24 +251,9 @@ def dispute_chart(
             autorange="reversed",
             showticklabels=True,
         ),
-        annotations=[
-            dict(
-                text=UNNAMED_MARKER_NOTE,
-                showarrow=False,
-                xref="paper",
-                yref="paper",
-                x=0,
-                y=0,
-                yshift=-40,
-                xanchor="left",
-                yanchor="top",
-                font=dict(size=11, color="#555"),
-            )
-        ],
+        annotations=[footnote(UNNAMED_MARKER_NOTE)],
         margin=dict(b=70),
     )
     if df.empty:
-        fig.add_annotation(
-            text=NO_DISPUTES, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5
-        )
+        fig.add_annotation(message(NO_DISPUTES))
     return fig

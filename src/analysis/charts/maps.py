@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.charts.theme import PALETTE, evidence_hover, safe
+from analysis.charts.theme import message as note
 from analysis.errors import NewsbriefError
 
 #: Colour and marker of each outcome class (analysis.topics.incidents.OUTCOME_CLASSES and the
@@ -92,23 +93,14 @@ def _labels_above(lats: pd.Series, lons: pd.Series, near: float = 2.0) -> dict[A
 
 
 def _empty(title: str, message: str) -> go.Figure:
+    """An empty map (the base map still drawn) that says why."""
     fig = go.Figure(go.Scattergeo(lat=[], lon=[], mode="markers", showlegend=False))
     fig.update_layout(
         template="newsbrief",
         title=dict(text=safe(title, 90)),
         height=300,
         geo=geo_layout([], []),
-        annotations=[
-            dict(
-                text=safe(message),
-                showarrow=False,
-                x=0.5,
-                y=0.5,
-                xref="paper",
-                yref="paper",
-                bgcolor="rgba(255,255,255,0.8)",
-            )
-        ],
+        annotations=[note(message, bgcolor="rgba(255,255,255,0.8)")],
     )
     return fig
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.theme import PALETTE, evidence, safe
+from analysis.charts.theme import PALETTE, evidence, message, safe
 
 # Role of the record for the actor -> (colour, marker symbol): colour and shape both differ.
 ROLE_STYLES = {
@@ -131,9 +131,7 @@ def timeline_chart(
     )
     if df.empty:
         fig.update_layout(
-            annotations=[
-                dict(text=NO_DATES, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
-            ],
+            annotations=[message(NO_DATES)],
             xaxis=dict(visible=True, showticklabels=False),
             yaxis=dict(showticklabels=False),
         )

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from analysis.charts.theme import PALETTE, STATUS_LOOK, evidence_hover, safe
+from analysis.charts.theme import PALETTE, STATUS_LOOK, empty_chart, evidence_hover, safe
 
 #: Colour of each sourcing category (keys of analysis.topics.signals.WEIGHTS), strongest first.
 SOURCING_COLORS: dict[str, str] = {
@@ -19,21 +19,6 @@ SOURCING_COLORS: dict[str, str] = {
     "unverified": PALETTE[3],
 }
 PRECEDENT_COLOR = "#777777"
-
-
-def _empty(title: str, message: str, height: int = 220) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        template="newsbrief",
-        title=dict(text=safe(title, 90)),
-        height=height,
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
-        annotations=[
-            dict(text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-        ],
-    )
-    return fig
 
 
 def _signal_hover(row: pd.Series) -> str:
@@ -97,7 +82,7 @@ def signal_timeline_chart(
         **(labels or {}),
     }
     if df.empty:
-        return _empty(title, "No signals in this selection.")
+        return empty_chart(title, "No signals in this selection.", height=220)
     rows = list(kinds or dict.fromkeys(df[y]))
     band = {k: i for i, k in enumerate(rows)}
     per = df.groupby([y, x])["lane"].transform("max") + 1
@@ -257,7 +242,7 @@ def signal_index_chart(
         **(labels or {}),
     }
     if df.empty:
-        return _empty(title, "No signals to add up in this selection.")
+        return empty_chart(title, "No signals to add up in this selection.", height=220)
     dates = [f"{d:%Y-%m-%d}" for d in df[x]]
     fig = go.Figure(
         go.Scatter(
@@ -325,7 +310,7 @@ def record_bars(
     """
     labels = {"x": "Number of records", "y": "", **(labels or {})}
     if df.empty:
-        return _empty(title, "Nothing to count in this selection.")
+        return empty_chart(title, "Nothing to count in this selection.", height=220)
     groups = list(dict.fromkeys(df[color]))
     colors = dict(colors or {g: PALETTE[i % len(PALETTE)] for i, g in enumerate(groups)})
     bars = list(dict.fromkeys(df[y]))

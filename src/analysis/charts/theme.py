@@ -86,3 +86,38 @@ def evidence_hover(
     parts.extend(safe(d) for d in details if d)
     parts.append("<br>" + evidence(quote, source_id, start, end, speaker=None))
     return "<br>".join(parts)
+
+
+def message(text: str, **style: object) -> dict[str, object]:
+    """An annotation centred on the plot area: what an empty chart says instead of marks."""
+    return dict(text=safe(text), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", **style)
+
+
+def footnote(text: str) -> dict[str, object]:
+    """A small annotation under the plot area, left-aligned: how to read a marker style."""
+    return dict(
+        text=text,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-40,
+        xanchor="left",
+        yanchor="top",
+        font=dict(size=11, color="#555"),
+    )
+
+
+def empty_chart(title: str, text: str, *, height: int = 220) -> go.Figure:
+    """A titled chart with no marks and no axes that says why (an empty selection)."""
+    fig = go.Figure()
+    fig.update_layout(
+        template="newsbrief",
+        title=dict(text=safe(title, 90)),
+        height=height,
+        xaxis=dict(visible=False),
+        yaxis=dict(visible=False),
+        annotations=[message(text)],
+    )
+    return fig

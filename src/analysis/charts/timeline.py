@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.charts.theme import STATUS_LOOK, evidence_hover, safe
+from analysis.charts.theme import STATUS_LOOK, empty_chart, evidence_hover, safe
 
 DAY_MS = 86_400_000
 LANE = 1.0  # height of one lane in y units; a topic band is as many lanes as it needs
@@ -40,21 +40,6 @@ def _hover(row: pd.Series) -> str:
     )
 
 
-def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        template="newsbrief",
-        title=dict(text=safe(title, 90)),
-        height=200,
-        xaxis=dict(visible=False),
-        yaxis=dict(visible=False),
-        annotations=[
-            dict(text=safe(message), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-        ],
-    )
-    return fig
-
-
 def event_timeline_chart(
     df: pd.DataFrame,
     *,
@@ -77,7 +62,7 @@ def event_timeline_chart(
         **(labels or {}),
     }
     if df.empty:
-        return _empty(title, "No dated events in this selection.")
+        return empty_chart(title, "No dated events in this selection.", height=200)
     bands = list(dict.fromkeys(df[y]))
     height = {b: int(df.loc[df[y] == b, "lane"].max()) + 1 for b in bands}
     base, offset = {}, 0.0
