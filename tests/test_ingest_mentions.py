@@ -10,6 +10,7 @@ from analysis.ingest import mentions as mentions_
 from analysis.ingest import nlp, segment
 from analysis.ingest import places as geo
 from analysis.ingest.lexicon import Lexicon, load_lexicon
+from analysis.quotes import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,7 +22,7 @@ def lexicon() -> Lexicon:
 
 def found(text: str, lexicon: Lexicon) -> list[tuple[str, str, tuple[str, ...], str]]:
     blocks, _ = segment.blocks(text)
-    folded = segment.fold(text)
+    folded = fold(text)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
     docs = list(nlp.blank().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)

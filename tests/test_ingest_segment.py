@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from analysis.ingest import nlp, segment
+from analysis.quotes import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "data/sources/wapo-2023-09-05-kim-putin-arms.txt"
@@ -68,7 +69,7 @@ def test_everything_after_leave_a_reply_is_the_scrapers_tail() -> None:
 def sentences() -> tuple[str, list[segment.Sentence]]:
     blocks, _ = segment.blocks(TEXT)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
-    docs = list(nlp.blank().pipe(segment.fold(TEXT)[b.start : b.end] for b in readable))
+    docs = list(nlp.blank().pipe(fold(TEXT)[b.start : b.end] for b in readable))
     return TEXT, segment.sentences(TEXT, blocks, docs)
 
 
@@ -86,5 +87,5 @@ def test_sentences_index_the_original_text_and_skip_non_body(
 
 def test_folding_keeps_offsets() -> None:
     text = "Russia\u2019s \u201cdrone\u201d test"
-    assert segment.fold(text) == 'Russia\'s "drone" test'
-    assert len(segment.fold(text)) == len(text)
+    assert fold(text) == 'Russia\'s "drone" test'
+    assert len(fold(text)) == len(text)

@@ -7,19 +7,11 @@ from typing import Any
 
 import yaml
 
+from analysis import blockyaml
+from analysis.blockyaml import Mapping
 from analysis.errors import DataFileError
 
-
-class Mapping(dict[Any, Any]):
-    """A YAML mapping that remembers where it and each of its keys stand in the file."""
-
-    path: str = ""
-    line: int = 0
-    key_lines: dict[str, int]
-
-    def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
-
+__all__ = ["Mapping", "read_text", "read_yaml"]
 
 # libyaml's C scanner and parser when PyYAML has them (about 7x faster on large annotation
 # files); the constructor below stays Python either way, so the result is the same.
@@ -36,10 +28,7 @@ class _LineLoader(_SafeBase):
     source_path = ""
 
 
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_LineLoader.yaml_implicit_resolvers = blockyaml.RESOLVERS
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> Mapping:
@@ -96,6 +85,13 @@ def read_yaml(path: Path, display: str | None = None) -> Mapping:
     """Parse one YAML file whose top level is a mapping; errors name the file and line."""
     shown = display or str(path)
     text = read_text(path, shown)
+    doc = blockyaml.parse(text, shown)
+    if doc is not None:
+        return doc
+    return _read_with_pyyaml(text, shown)
+
+
+def _read_with_pyyaml(text: str, shown: str) -> Mapping:
     loader = None
     try:
         loader = _LineLoader(text)

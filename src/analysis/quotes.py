@@ -3,55 +3,70 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from sys import maxsize
 
 # Typographic marks an analyst types as straight ones.
-_FOLD = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2032": "'",
-        "\u2033": '"',
-        "\u00a0": " ",
-    }
+_FOLD = (
+    ("\u2019", "'"),
+    ("\u2018", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u2032", "'"),
+    ("\u2033", '"'),
+    ("\u00a0", " "),
 )
 
 
-_WORD = re.compile(r"\S+")  # re's \s is str.isspace(): the same white space as split()
+def fold(text: str) -> str:
+    """Typographic quotes and apostrophes as straight ones, one character for one: same offsets."""
+    # one replace per mark the text holds: ten times faster than str.translate on long texts
+    for mark, plain in _FOLD:
+        if mark in text:
+            text = text.replace(mark, plain)
+    return text
+
+
+# Runs of white space that normalising shortens: two or more characters, collapsed to one space.
+_LONG_SPACE = re.compile(r"\s{2,}")  # re's \s is str.isspace(): the same white space as split()
 
 
 def normalise(text: str) -> str:
     """Fold typographic quotes to straight ones and collapse runs of white space to one space."""
-    return " ".join(text.translate(_FOLD).split())
+    return " ".join(fold(text).split())
 
 
 @dataclass(frozen=True)
 class IndexedText:
-    """A source text folded for matching, with a map from folded positions back to the original."""
+    """A source text folded for matching, with a map from folded positions back to the original.
+
+    Folding keeps every character's place except where a run of white space collapses, so the
+    map is piecewise linear: `anchors` lists (folded position, original position) where each
+    stretch begins, one per collapsed run, not one per character.
+    """
 
     original: str
     folded: str
-    origin: tuple[int, ...]  # origin[i] = index in `original` of folded[i]
+    anchors: tuple[tuple[int, int], ...]
 
     @classmethod
     def of(cls, text: str) -> IndexedText:
-        # One step per word, not per character: a run of white space between two words becomes
-        # one space, placed at the run's first character; none at either end.
-        translated = text.translate(_FOLD)
-        pieces: list[str] = []
-        origin: list[int] = []
-        previous_end = -1
-        for word in _WORD.finditer(translated):
-            start, end = word.span()
-            if previous_end >= 0:
-                pieces.append(" ")
-                origin.append(previous_end)
-            pieces.append(word.group())
-            origin.extend(range(start, end))
-            previous_end = end
-        return cls(text, "".join(pieces), tuple(origin))
+        translated = fold(text)
+        lead = len(translated) - len(translated.lstrip())
+        end = len(translated.rstrip())
+        anchors = [(0, lead)]
+        removed = lead  # characters dropped before the current stretch
+        for run in _LONG_SPACE.finditer(translated, lead, end):
+            # the run becomes one space at its first character; the next word follows it
+            removed += run.end() - run.start() - 1
+            anchors.append((run.end() - removed, run.end()))
+        return cls(text, " ".join(translated.split()), tuple(anchors))
+
+    def _origin(self, at: int) -> int:
+        """The position in `original` of the folded text's character at `at`."""
+        folded_start, original_start = self.anchors[bisect_right(self.anchors, (at, maxsize)) - 1]
+        return original_start + at - folded_start
 
     def contains(self, quote: str) -> bool:
         """Whether the quote occurs at all: cheaper than `find_all` when no count is needed."""
@@ -66,7 +81,6 @@ class IndexedText:
         spans = []
         at = self.folded.find(needle)
         while at != -1:
-            last = at + len(needle) - 1
-            spans.append((self.origin[at], self.origin[last] + 1))
+            spans.append((self._origin(at), self._origin(at + len(needle) - 1) + 1))
             at = self.folded.find(needle, at + 1)
         return spans

@@ -8,13 +8,14 @@ import difflib
 import gc
 import hashlib
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from analysis import codes
+from analysis import codes, forked
 from analysis.annotations import Mapping, read_text, read_yaml
 from analysis.errors import DataFileError, Problem, ValidationError
 from analysis.model import (
@@ -37,6 +38,64 @@ CAMEO = re.compile(r"^[0-9]{2,4}$")
 WIKIDATA = re.compile(r"^Q[0-9]+$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COUNTRY_REQUIRED = frozenset({"person", "state", "organization", "media"})
+
+DATE_FIELDS = frozenset(("text", "start", "end", "granularity"))
+EVENT_FIELDS = frozenset(
+    (
+        "id",
+        "type",
+        "mode",
+        "contexts",
+        "cameo",
+        "status",
+        "date",
+        "actors",
+        "recipients",
+        "place",
+        "outcome",
+        "topics",
+        "summary",
+        "quote",
+        "draft",
+        "confidence",
+    )
+)
+CLAIM_FIELDS = frozenset(
+    (
+        "id",
+        "speaker",
+        "speaker_named",
+        "via",
+        "cue",
+        "stance",
+        "verification",
+        "about",
+        "contests",
+        "content",
+        "date",
+        "quote",
+        "draft",
+        "confidence",
+    )
+)
+POSITION_FIELDS = frozenset(
+    (
+        "id",
+        "actor",
+        "issue",
+        "position",
+        "stance",
+        "conditions",
+        "claim",
+        "quote",
+        "draft",
+        "confidence",
+    )
+)
+ANNOTATION_FILE_FIELDS = frozenset(
+    ("source_id", "events", "claims", "positions", "proposed_actors", "proposed_places")
+)
+EVENT_TYPES = codes.PLOVER_EVENT_TYPES | frozenset(codes.EVENT_TYPE_EXTENSIONS)
 
 
 @cache
@@ -90,12 +149,19 @@ def _near(value: str, valid: Iterable[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
+# Where a record points at another by id, kept small (no YAML mapping) so that the reading of
+# annotation files can be split between processes: (path, line, field, kind, id, from a draft).
+Ref = tuple[str, int, str, str, str, bool]
+# Where an id is defined: (id, path, the record's line, the id's line, the record is a draft).
+Definition = tuple[str, str, int, int, bool]
+
+
 @dataclass
 class Checker:
     """Collects problems while reading records; references are resolved once all ids are known."""
 
     problems: list[Problem] = field(default_factory=list)
-    refs: list[tuple[Mapping, str, str, str]] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
 
     def add(self, rec: Mapping, key: str, message: str) -> None:
         self.problems.append(Problem(rec.path, rec.line_of(key), key, message))
@@ -103,12 +169,31 @@ class Checker:
     def add_at(self, path: str, line: int, key: str, message: str) -> None:
         self.problems.append(Problem(path, line, key, message))
 
+    def ref(self, rec: Mapping, key: str, kind: str, value: str) -> None:
+        self.refs.append((rec.path, rec.line_of(key), key, kind, value, rec.get("draft") is True))
+
+    def refs_to(self, rec: Mapping, key: str, kind: str, values: list[str]) -> None:
+        path, line, draft = rec.path, rec.line_of(key), rec.get("draft") is True
+        self.refs.extend([(path, line, key, kind, value, draft) for value in values])
+
+
+def _clean_items(values: list[Any], valid: Collection[str] | None) -> bool:
+    """Whether a list holds distinct, non-empty texts, all in `valid` when that is given."""
+    for item in values:
+        if item.__class__ is not str or not item or (valid is not None and item not in valid):
+            return False
+    return len(values) < 2 or len(set(values)) == len(values)
+
 
 class Fields:
     """Typed access to one record's fields, reporting each problem against its key's line."""
 
-    def __init__(self, rec: Mapping, known: Collection[str], checker: Checker, what: str):
+    __slots__ = ("check", "rec")
+
+    def __init__(self, rec: Mapping, known: frozenset[str], checker: Checker, what: str):
         self.rec, self.check = rec, checker
+        if known.issuperset(rec):
+            return
         for key in rec:
             if key not in known:
                 checker.add(
@@ -119,6 +204,8 @@ class Fields:
 
     def text(self, key: str, *, required: bool = False) -> str:
         value = self.rec.get(key)
+        if value.__class__ is str and value:
+            return value.strip()
         if value is None or value == "":
             if required:
                 self.check.add(self.rec, key, "required field is missing or empty")
@@ -156,6 +243,11 @@ class Fields:
         required: bool = False,
     ) -> tuple[str, ...]:
         value = self.rec.get(key)
+        if value.__class__ is list and _clean_items(value, valid):
+            # the common case, checked in one pass: distinct non-empty texts, valid if it matters
+            if ref:
+                self.check.refs_to(self.rec, key, ref, value)
+            return tuple(value)
         if value is None or value == "" or value == []:
             if required:
                 self.check.add(self.rec, key, "required list is missing or empty")
@@ -174,7 +266,7 @@ class Fields:
                     f"expected one of: {_choices(valid)}",
                 )
             if ref:
-                self.check.refs.append((self.rec, key, ref, item))
+                self.check.ref(self.rec, key, ref, item)
         if len(set(value)) != len(value):
             self.check.add(self.rec, key, "lists the same item twice")
         return tuple(value)
@@ -182,7 +274,7 @@ class Fields:
     def ref(self, key: str, kind: str, *, required: bool = False) -> str:
         value = self.text(key, required=required)
         if value:
-            self.check.refs.append((self.rec, key, kind, value))
+            self.check.ref(self.rec, key, kind, value)
         return value
 
     def boolean(self, key: str) -> bool:
@@ -245,6 +337,48 @@ def _period(start: dt.date, granularity: str) -> tuple[dt.date, dt.date] | None:
 
 _PERIOD_RULE = {"week": "a Monday", "month": "the 1st of a month", "year": "1 January"}
 
+# Below this many bytes of annotation YAML, one process reads them all (a fork costs ~10 ms).
+SPLIT_MIN_BYTES = 4_000_000
+# The parent's part of the bytes: the helper also pickles what it read, the parent unpickles it.
+PARENT_SHARE = 0.54
+
+
+def _split_point(paths: list[Path]) -> int:
+    """How many of the annotation files this process reads; a helper reads the rest."""
+    if len(paths) < 2 or not forked.available() or forked.cores() < 2:
+        return len(paths)
+    sizes = [path.stat().st_size for path in paths]
+    total = sum(sizes)
+    if total < SPLIT_MIN_BYTES:
+        return len(paths)
+    done = 0
+    for i, size in enumerate(sizes):
+        done += size
+        if done >= total * PARENT_SHARE:
+            return max(1, min(i + 1, len(paths) - 1))
+    return len(paths)
+
+
+def _warm_caches() -> None:
+    """Load the lazily read code lists before forking, so each process does not load its own."""
+    _iso3_codes()
+    _language_codes()
+
+
+@dataclass
+class Share:
+    """What a reader found in some annotation files: records, problems, ids and references."""
+
+    events: list[Event]
+    claims: list[Claim]
+    positions: list[Position]
+    proposed_actors: list[Actor]
+    proposed_places: list[Place]
+    problems: list[Problem]
+    refs: list[Ref]
+    defined: dict[str, list[Definition]]
+    contests: dict[str, tuple[str, int]]
+
 
 class Reader:
     """Reads and checks every file of one project's `data/` folder."""
@@ -253,14 +387,18 @@ class Reader:
         self.root = root
         self.check = Checker()
         self.texts: dict[str, IndexedText] = {}
-        self.defined: dict[str, list[tuple[str, Mapping]]] = {}
+        self.defined: dict[str, list[Definition]] = {}
         self.proposed_actors: list[Actor] = []  # annotation files' proposed_actors (draft)
         self.proposed_places: list[Place] = []
+        self.contests: dict[str, tuple[str, int]] = {}  # claim id -> where its `contests` is
 
     def define(self, kind: str, f: Fields) -> str:
         """Read a record's id and remember where it was defined."""
         rid = f.slug()
-        self.defined.setdefault(kind, []).append((rid, f.rec))
+        rec = f.rec
+        self.defined.setdefault(kind, []).append(
+            (rid, rec.path, rec.line, rec.line_of("id"), rec.get("draft") is True)
+        )
         return rid
 
     # -- helpers ---------------------------------------------------------------------------
@@ -299,7 +437,7 @@ class Reader:
         if not isinstance(value, Mapping):
             self.check.add(rec, key, "expected a mapping with text, start, end, granularity")
             return DateSpan()
-        d = Fields(value, ("text", "start", "end", "granularity"), self.check, "a date")
+        d = Fields(value, DATE_FIELDS, self.check, "a date")
         granularity = d.choice("granularity", codes.GRANULARITIES)
         text = d.text("text")
         start, end = d.day("start"), d.day("end")
@@ -397,16 +535,18 @@ class Reader:
                 continue
             f = Fields(
                 doc,
-                (
-                    "source_id",
-                    "publisher",
-                    "title",
-                    "published_at",
-                    "language",
-                    "url",
-                    "text_file",
-                    "text_sha256",
-                    "non_body",
+                frozenset(
+                    (
+                        "source_id",
+                        "publisher",
+                        "title",
+                        "published_at",
+                        "language",
+                        "url",
+                        "text_file",
+                        "text_sha256",
+                        "non_body",
+                    )
                 ),
                 self.check,
                 "a source",
@@ -477,7 +617,7 @@ class Reader:
     def non_body(self, doc: Mapping, n_chars: int) -> None:
         """`non_body`: spans ingest marked as headline, caption, boilerplate; within the text."""
         for rec in self.records(doc, "non_body"):
-            f = Fields(rec, ("start", "end", "kind"), self.check, "a non-body span")
+            f = Fields(rec, frozenset(("start", "end", "kind")), self.check, "a non-body span")
             start, end = f.integer("start", 0, n_chars), f.integer("end", 0, n_chars)
             f.text("kind", required=True)
             if start >= end and "start" in rec and "end" in rec:
@@ -506,8 +646,11 @@ class Reader:
     def actor(self, rec: Mapping, *, proposed: bool = False) -> Actor:
         f = Fields(
             rec,
-            ("id", "name", "kind", "country", "sector", "office", "parent", "wikidata", "aliases")
-            + (("draft", "confidence") if proposed else ()),
+            frozenset(
+                ("id", "name", "kind", "country", "sector", "office", "parent", "wikidata")
+                + ("aliases",)
+                + (("draft", "confidence") if proposed else ())
+            ),
             self.check,
             "an actor",
         )
@@ -545,8 +688,11 @@ class Reader:
     def place(self, rec: Mapping, *, proposed: bool = False) -> Place:
         f = Fields(
             rec,
-            ("id", "name", "kind", "country", "geonameid", "lat", "lon", "precision", "coord_note")
-            + (("draft", "confidence") if proposed else ()),
+            frozenset(
+                ("id", "name", "kind", "country", "geonameid", "lat", "lon", "precision")
+                + ("coord_note",)
+                + (("draft", "confidence") if proposed else ())
+            ),
             self.check,
             "a place",
         )
@@ -599,7 +745,9 @@ class Reader:
     def issues(self) -> list[Issue]:
         out = []
         for rec in self.registry("issues.yaml", "issues"):
-            f = Fields(rec, ("id", "name", "proposition", "scale"), self.check, "an issue")
+            f = Fields(
+                rec, frozenset(("id", "name", "proposition", "scale")), self.check, "an issue"
+            )
             scale = rec.get("scale") or {}
             steps: list[tuple[int, str]] = []
             if not isinstance(scale, dict) or not all(
@@ -619,29 +767,70 @@ class Reader:
         return out
 
     def annotations(
-        self, sources: dict[str, Source]
+        self, sources: dict[str, Source], meanwhile: Callable[[], None] = lambda: None
+    ) -> tuple[list[Event], list[Claim], list[Position]]:
+        """Every annotation file's records, in file order; a large corpus is read by two processes.
+
+        The files are independent until ids are resolved, so the last ones go to a forked helper
+        (`forked.run`) while this process calls `meanwhile` and reads the first ones; if the
+        helper fails, its files are read here. Either way the result is the same, problems
+        included.
+        """
+        folder = self.root / "data" / "annotations"
+        paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        split = _split_point(paths)
+        if split == len(paths):
+            meanwhile()
+            return self.absorb(self.share(paths, sources))
+        _warm_caches()
+        with forked.run(self.share, paths[split:], sources) as helper:
+            meanwhile()
+            first = self.share(paths[:split], sources)
+        second = helper.result() or self.share(paths[split:], sources)
+        events, claims, positions = self.absorb(first)
+        more = self.absorb(second)
+        return events + more[0], claims + more[1], positions + more[2]
+
+    def share(self, paths: list[Path], sources: dict[str, Source]) -> Share:
+        """Read some annotation files with a reader of their own (what a helper process runs)."""
+        reader = Reader(self.root)
+        reader.texts = self.texts
+        events, claims, positions = reader.annotation_files(paths, sources)
+        return Share(
+            events,
+            claims,
+            positions,
+            reader.proposed_actors,
+            reader.proposed_places,
+            reader.check.problems,
+            reader.check.refs,
+            reader.defined,
+            reader.contests,
+        )
+
+    def absorb(self, share: Share) -> tuple[list[Event], list[Claim], list[Position]]:
+        """Take in what `share` read: its problems, ids and references join this reader's."""
+        self.proposed_actors += share.proposed_actors
+        self.proposed_places += share.proposed_places
+        self.check.problems += share.problems
+        self.check.refs += share.refs
+        for kind, definitions in share.defined.items():
+            self.defined.setdefault(kind, []).extend(definitions)
+        for claim_id, where in share.contests.items():
+            self.contests.setdefault(claim_id, where)
+        return share.events, share.claims, share.positions
+
+    def annotation_files(
+        self, paths: list[Path], sources: dict[str, Source]
     ) -> tuple[list[Event], list[Claim], list[Position]]:
         events: list[Event] = []
         claims: list[Claim] = []
         positions: list[Position] = []
-        folder = self.root / "data" / "annotations"
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        for path in paths:
             doc = self.yaml(path)
             if doc is None:
                 continue
-            Fields(
-                doc,
-                (
-                    "source_id",
-                    "events",
-                    "claims",
-                    "positions",
-                    "proposed_actors",
-                    "proposed_places",
-                ),
-                self.check,
-                "an annotation file",
-            )
+            Fields(doc, ANNOTATION_FILE_FIELDS, self.check, "an annotation file")
             source_id = str(doc.get("source_id") or "")
             source = sources.get(source_id)
             if source is None:
@@ -670,29 +859,11 @@ class Reader:
     def event(self, rec: Mapping, source: Source | None, source_id: str) -> Event:
         f = Fields(
             rec,
-            (
-                "id",
-                "type",
-                "mode",
-                "contexts",
-                "cameo",
-                "status",
-                "date",
-                "actors",
-                "recipients",
-                "place",
-                "outcome",
-                "topics",
-                "summary",
-                "quote",
-                "draft",
-                "confidence",
-            ),
+            EVENT_FIELDS,
             self.check,
             "an event",
         )
-        types = codes.PLOVER_EVENT_TYPES | set(codes.EVENT_TYPE_EXTENSIONS)
-        event_type = f.choice("type", types)
+        event_type = f.choice("type", EVENT_TYPES)
         mode = f.text("mode")
         if mode and event_type:
             modes = codes.PLOVER_MODES.get(event_type, frozenset())
@@ -739,27 +910,15 @@ class Reader:
     def claim(self, rec: Mapping, source: Source | None, source_id: str) -> Claim:
         f = Fields(
             rec,
-            (
-                "id",
-                "speaker",
-                "speaker_named",
-                "via",
-                "cue",
-                "stance",
-                "verification",
-                "about",
-                "contests",
-                "content",
-                "date",
-                "quote",
-                "draft",
-                "confidence",
-            ),
+            CLAIM_FIELDS,
             self.check,
             "a claim",
         )
+        claim_id = self.define("claim", f)
+        if "contests" in rec:
+            self.contests.setdefault(claim_id, (rec.path, rec.line_of("contests")))
         return Claim(
-            self.define("claim", f),
+            claim_id,
             source_id,
             f.ref("speaker", "actor", required=True),
             f.boolean("speaker_named"),
@@ -778,18 +937,7 @@ class Reader:
     def position(self, rec: Mapping, source: Source | None, source_id: str) -> Position:
         f = Fields(
             rec,
-            (
-                "id",
-                "actor",
-                "issue",
-                "position",
-                "stance",
-                "conditions",
-                "claim",
-                "quote",
-                "draft",
-                "confidence",
-            ),
+            POSITION_FIELDS,
             self.check,
             "a position",
         )
@@ -822,31 +970,33 @@ def data_version(root: Path) -> str:
     return data_digest(root)[:12]
 
 
-def _cross_checks(check: Checker, claims: list[Claim], claim_recs: dict[str, Mapping]) -> None:
+def _cross_checks(
+    check: Checker, claims: list[Claim], contests: dict[str, tuple[str, int]]
+) -> None:
     """Checks that span records: disputes are mutual and a claim does not dispute itself."""
     by_id = {c.claim_id: c for c in claims}
     for claim in claims:
-        rec = claim_recs.get(claim.claim_id)
-        if rec is None:
+        where = contests.get(claim.claim_id)
+        if where is None:
             continue
         for other_id in claim.contests_claim_ids:
             other = by_id.get(other_id)
             if other_id == claim.claim_id:
-                check.add(rec, "contests", "a claim cannot contest itself")
+                check.add_at(*where, "contests", "a claim cannot contest itself")
             elif other is not None and claim.claim_id not in other.contests_claim_ids:
-                check.add(
-                    rec,
+                check.add_at(
+                    *where,
                     "contests",
                     f"{other_id!r} does not list {claim.claim_id!r} in "
                     "its contests; a dispute is recorded on both claims",
                 )
 
 
-def _draft_checks(check: Checker, known: dict[str, dict[str, Mapping]]) -> None:
+def _draft_checks(check: Checker, known: dict[str, dict[str, Definition]]) -> None:
     """A reviewed record may not rest on a draft: reports leave drafts out, links would dangle."""
-    for rec, key, kind, value in check.refs:
+    for path, line, key, kind, value, from_draft in check.refs:
         target = known.get(kind, {}).get(value)
-        if target is None or rec.get("draft") is True or target.get("draft") is not True:
+        if target is None or from_draft or not target[4]:
             continue
         home = {"actor": "data/registry/actors.yaml", "place": "data/registry/places.yaml"}.get(
             kind
@@ -856,10 +1006,11 @@ def _draft_checks(check: Checker, known: dict[str, dict[str, Mapping]]) -> None:
             if home
             else "review it too (delete its `draft: true` line)"
         )
-        check.add(
-            rec,
+        check.add_at(
+            path,
+            line,
             key,
-            f"{kind} {value!r} is still a draft ({target.path}:{target.line}); "
+            f"{kind} {value!r} is still a draft ({target[1]}:{target[2]}); "
             f"{how}, or keep this record a draft",
         )
 
@@ -892,34 +1043,39 @@ def _read_corpus(root: Path) -> Corpus:
     check = reader.check
     source_list = reader.sources()
     sources = {s.source_id: s for s in source_list}
-    actors, places, issues = reader.actors(), reader.places(), reader.issues()
-    events, claims, positions = reader.annotations(sources)
+    registry: list[tuple[list[Actor], list[Place], list[Issue]]] = []
+    events, claims, positions = reader.annotations(
+        sources,
+        meanwhile=lambda: registry.append((reader.actors(), reader.places(), reader.issues())),
+    )
+    actors, places, issues = registry[0]
 
-    known: dict[str, dict[str, Mapping]] = {}
-    for kind, recs in reader.defined.items():
-        seen: dict[str, Mapping] = {}
-        for rid, rec in recs:
+    known: dict[str, dict[str, Definition]] = {}
+    for kind, definitions in reader.defined.items():
+        seen: dict[str, Definition] = {}
+        for definition in definitions:
+            rid, path, _, id_line, _ = definition
             if not rid:
                 continue
-            if rid in seen:
-                first = seen[rid]
-                check.add(
-                    rec,
+            first = seen.setdefault(rid, definition)
+            if first is not definition:
+                check.add_at(
+                    path,
+                    id_line,
                     "id",
-                    f"duplicate {kind} id {rid!r}; first defined at {first.path}:{first.line}",
+                    f"duplicate {kind} id {rid!r}; first defined at {first[1]}:{first[2]}",
                 )
-            else:
-                seen[rid] = rec
         known[kind] = seen
-    for rec, key, kind, value in check.refs:
-        if value not in known.get(kind, {}):
-            check.add(
-                rec,
+    for path, line, key, kind, value, _ in check.refs:
+        ids = known.get(kind, {})
+        if value not in ids:
+            check.add_at(
+                path,
+                line,
                 key,
-                f"unknown {kind} id {value!r}{_near(value, known.get(kind, {}))}"
-                f"; define it in {_HOME[kind]} first",
+                f"unknown {kind} id {value!r}{_near(value, ids)}; define it in {_HOME[kind]} first",
             )
-    _cross_checks(check, claims, known.get("claim", {}))
+    _cross_checks(check, claims, reader.contests)
     _draft_checks(check, known)
 
     if check.problems:

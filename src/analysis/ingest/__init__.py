@@ -33,6 +33,7 @@ from analysis.ingest.lexicon import Lexicon, load_lexicon
 from analysis.ingest.segment import NonBody
 from analysis.model import Actor, Place
 from analysis.paths import project_root
+from analysis.quotes import fold
 
 __all__ = [
     "IngestError",
@@ -129,7 +130,7 @@ def read(text: str, *, published: dt.date, lexicon: Lexicon, title: str = "") ->
     from analysis.ingest import nlp
 
     blocks, non_body = segment.blocks(text, title)
-    folded = segment.fold(text)
+    folded = fold(text)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
     docs = list(nlp.blank().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)

@@ -25,8 +25,9 @@ from typing import Any
 from analysis.ingest import nlp as nlp_
 from analysis.ingest import places as geo
 from analysis.ingest.lexicon import DEMONYMS, Lexicon
-from analysis.ingest.segment import Sentence, fold
+from analysis.ingest.segment import Sentence
 from analysis.model import Actor
+from analysis.quotes import fold
 
 
 @dataclass(frozen=True)

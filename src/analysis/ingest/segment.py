@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from analysis.quotes import _FOLD, normalise
+from analysis.quotes import normalise
 
 #: The kinds of non-body span, as written into the source metadata's `non_body` list.
 NON_BODY_KINDS = ("headline", "caption", "credit", "contributors", "boilerplate")
@@ -127,11 +127,6 @@ def _is_headline(chunk: str, title: str) -> bool:
     return (
         "\n" not in chunk.strip() and len(chunk.split()) <= 30 and not _HEADLINE_END.search(chunk)
     )
-
-
-def fold(text: str) -> str:
-    """Typographic quotes and apostrophes as straight ones, one character for one: same offsets."""
-    return text.translate(_FOLD)
 
 
 def sentences(text: str, blocks_: Sequence[Block], docs: Iterable[Any]) -> list[Sentence]:
