@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -9,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from analysis import forked, validate
 from analysis.cli import main
 from analysis.errors import ValidationError
+from analysis.model import Corpus
 from analysis.validate import read_corpus, validate_project
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -149,3 +153,124 @@ def test_console_script_exits_2_and_names_the_problem(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert f"{ANN}:14: quote: quote not found" in done.stderr
     assert done.stdout == ""
+
+
+# -- large corpora: annotation files and sources split between two processes --------------------
+
+MINI_IDS = (
+    "drone_intercepted",
+    "talks_planned",
+    "latvia_says_intercepted",
+    "lithuania_saw_nothing",
+    "latvia_talks",
+)
+
+
+def many_sources(root: Path, n: int = 6) -> Path:
+    """The mini project plus `n` copies of its source, each with its own annotation file."""
+    shutil.copytree(MINI, root)
+    data = root / "data"
+    meta = (data / "sources/test-mini.yaml").read_text("utf-8")
+    annotations = (data / "annotations/test-mini.yaml").read_text("utf-8")
+    for k in range(n):
+        sid = f"test-mini-{k:02d}"
+        shutil.copy(data / "sources/test-mini.txt", data / f"sources/{sid}.txt")
+        (data / f"sources/{sid}.yaml").write_text(meta.replace("test-mini", sid), "utf-8")
+        text = annotations.replace("source_id: test-mini", f"source_id: {sid}")
+        for rid in MINI_IDS:
+            text = re.sub(rf"\b{rid}\b", f"{rid}_{k}", text)
+        (data / f"annotations/{sid}.yaml").write_text(text, "utf-8")
+    return root
+
+
+def read_both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The corpus (or the problems) read by one process, then by two."""
+    runs = []
+    real_run = forked.run
+
+    def counted(*args: object) -> object:
+        runs.append(args)
+        return real_run(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forked, "run", counted)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
+    results: list[object] = []
+    for threshold in (1 << 62, 0):
+        monkeypatch.setattr(validate, "SPLIT_MIN_BYTES", threshold)
+        try:
+            results.append(read_corpus(root))
+        except ValidationError as exc:
+            results.append(str(exc))
+    assert len(runs) == 1, "the second reading should have forked a helper"
+    return results
+
+
+@pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
+def test_two_processes_read_the_same_corpus_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one, two = read_both_ways(many_sources(tmp_path / "p"), monkeypatch)
+    assert isinstance(one, Corpus) and isinstance(two, Corpus)
+    assert len(one.sources) == 7 and len(one.events) == 14
+    assert one == two  # every record, in the same order
+
+
+@pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
+def test_two_processes_report_the_same_problems_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = many_sources(tmp_path / "p")
+    ann = root / "data/annotations"
+    first, last = ann / "test-mini-00.yaml", ann / "test-mini-05.yaml"
+    # read by this process: a quote not in the text, an id defined again in the helper's half,
+    # and a dispute with a claim of the helper's half that does not answer it
+    text = first.read_text("utf-8").replace('over Riga"', 'over Tallinn"')
+    text = text.replace("id: talks_planned_0", "id: talks_planned_5")
+    text = text.replace("contests: [lithuania_saw_nothing_0]", "contests: [latvia_talks_5_claim]")
+    first.write_text(text, "utf-8")
+    # read by the helper: an unknown actor, a claim the other half names, a changed source text
+    text = last.read_text("utf-8").replace("actors: [latvia_mod]", "actors: [estonia]")
+    last.write_text(text.replace("positions:\n", _claim("latvia_talks_5_claim") + "positions:\n"))
+    (root / "data/sources/test-mini-05.txt").write_text("changed\n", "utf-8")
+    # and one annotation file of the helper's half names a source of this process's half
+    moved = ann / "test-mini-04.yaml"
+    moved.write_text(
+        moved.read_text("utf-8").replace("source_id: test-mini-04", "source_id: test-mini-01"),
+        "utf-8",
+    )
+    one, two = read_both_ways(root, monkeypatch)
+    assert isinstance(one, str) and one == two
+    for words in (
+        "test-mini-00.yaml:16: quote: quote not found",
+        "duplicate event id 'talks_planned_5'",
+        "'latvia_talks_5_claim' does not list 'latvia_says_intercepted_0'",
+        "unknown actor id 'estonia'",
+        "test-mini-05.yaml:8: text_sha256: the text file's SHA-256",
+    ):
+        assert words in one
+
+
+def _claim(claim_id: str) -> str:
+    return (
+        f"  - id: {claim_id}\n    speaker: latvia\n    speaker_named: true\n    cue: said\n"
+        "    stance: asserts\n    verification: unknown\n    contests: [lithuania_saw_nothing_5]\n"
+        "    content: A claim.\n    date: {granularity: unknown}\n"
+        '    quote: "Latvia and Lithuania will hold talks in Riga this month"\n'
+    )
+
+
+@pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
+def test_a_helper_that_fails_is_replaced_by_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parent = os.getpid()
+    real = validate.Reader.sourced_share
+
+    def dies_in_the_helper(self: validate.Reader, *args: object) -> object:
+        if os.getpid() != parent:
+            os._exit(9)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(validate.Reader, "sourced_share", dies_in_the_helper)
+    one, two = read_both_ways(many_sources(tmp_path / "p"), monkeypatch)
+    assert isinstance(one, Corpus) and one == two

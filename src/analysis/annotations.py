@@ -108,6 +108,10 @@ def _read_with_pyyaml(text: str, shown: str) -> Mapping:
         ) from exc
     except yaml.YAMLError as exc:
         raise DataFileError(shown, 0, f"malformed YAML: {exc}") from exc
+    except RecursionError as exc:
+        raise DataFileError(shown, 0, "nested too deeply to read; flatten the file") from exc
+    except (ValueError, OverflowError) as exc:  # a constructor's, e.g. `0x_` read as a number
+        raise DataFileError(shown, 0, f"a value YAML cannot read ({exc}); quote it") from exc
     finally:
         if loader is not None:
             loader.dispose()

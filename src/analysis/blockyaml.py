@@ -75,7 +75,10 @@ def _typed(text: str) -> Any:
     ):
         raise _Decline  # merge keys, value keys
     node = yaml.ScalarNode(tag, text)
-    return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
+    try:
+        return _CONSTRUCT.yaml_constructors[tag](_CONSTRUCT, node)
+    except (ValueError, OverflowError) as exc:  # "0x_" looks like a number and is not
+        raise _Decline from exc
 
 
 class _Plain(dict[str, Any]):
@@ -184,13 +187,15 @@ class _Values(dict[str, Parsed]):
 
 _VALUES = _Values()
 _KEYS: set[str] = set()  # keys already known to be plain text
+_MAX_KEY = 128  # YAML allows 1024 characters in a simple key; ours are words
+_MAX_DEPTH = 32  # nesting beyond this is declined (PyYAML's own recursion gives up near 160)
 
 
 def _check_key(key: str) -> None:
     """Decline keys that are not simple words, or that YAML 1.1 reads as true, null or a number."""
     if key in _KEYS:
         return
-    if not _KEY.match(key + ":") or not isinstance(_PLAIN[key], str):
+    if len(key) > _MAX_KEY or not _KEY.match(key + ":") or not isinstance(_PLAIN[key], str):
         raise _Decline
     _KEYS.add(key)
 
@@ -212,18 +217,26 @@ class _Reader:
 
     def __init__(self, text: str, path: str):
         self.path = path
-        self.lines: list[tuple[int, int, str]] = []
-        for number, raw in enumerate(text.split("\n"), 1):
-            content = raw.lstrip(" ")
-            if content and content[0] != "#":
-                self.lines.append((number, len(raw) - len(content), content.rstrip(" ")))
+        self.lines: list[tuple[int, int, str]] = [
+            (number, len(raw) - len(content), content.rstrip(" "))
+            for number, raw in enumerate(text.split("\n"), 1)
+            if (content := raw.lstrip(" ")) and content[0] != "#"
+        ]
         self.n = len(self.lines)
+        self.depth = 0
 
     def node(self, pos: int, indent: int) -> tuple[Any, int]:
         content = self.lines[pos][2]
+        self.depth += 1
+        if self.depth > _MAX_DEPTH:
+            raise _Decline
+        found: tuple[Any, int]
         if content == "-" or content.startswith("- "):
-            return self.sequence(pos, indent)
-        return self.mapping(pos, indent, content)
+            found = self.sequence(pos, indent)
+        else:
+            found = self.mapping(pos, indent, content)
+        self.depth -= 1
+        return found
 
     def mapping(self, pos: int, indent: int, first: str) -> tuple[Mapping, int]:
         """The block mapping whose first key is `first` (on line `pos`) and the next position.

@@ -8,7 +8,7 @@ import difflib
 import gc
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -162,6 +162,9 @@ class Checker:
 
     problems: list[Problem] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
+    # one object for equal lists of ids and equal dates: far fewer objects to pickle, keep
+    # in memory and have the garbage collector walk (a corpus repeats them all the time)
+    shared: dict[Any, Any] = field(default_factory=dict)
 
     def add(self, rec: Mapping, key: str, message: str) -> None:
         self.problems.append(Problem(rec.path, rec.line_of(key), key, message))
@@ -247,7 +250,8 @@ class Fields:
             # the common case, checked in one pass: distinct non-empty texts, valid if it matters
             if ref:
                 self.check.refs_to(self.rec, key, ref, value)
-            return tuple(value)
+            items = tuple(value)
+            return self.check.shared.setdefault(items, items)  # type: ignore[no-any-return]
         if value is None or value == "" or value == []:
             if required:
                 self.check.add(self.rec, key, "required list is missing or empty")
@@ -340,7 +344,7 @@ _PERIOD_RULE = {"week": "a Monday", "month": "the 1st of a month", "year": "1 Ja
 # Below this many bytes of annotation YAML, one process reads them all (a fork costs ~10 ms).
 SPLIT_MIN_BYTES = 4_000_000
 # The parent's part of the bytes: the helper also pickles what it read, the parent unpickles it.
-PARENT_SHARE = 0.54
+PARENT_SHARE = 0.49
 
 
 def _split_point(paths: list[Path]) -> int:
@@ -378,6 +382,38 @@ class Share:
     refs: list[Ref]
     defined: dict[str, list[Definition]]
     contests: dict[str, tuple[str, int]]
+    sources: dict[Path, Source] = field(default_factory=dict)  # those the helper read
+
+
+class Shelf:
+    """Sources by id for checking annotations: a reader's own, then the others if needed.
+
+    Each process reads and reports its own share of the sources. An annotation file that
+    names a source from the other share (or an unknown one) makes this shelf read the other
+    share quietly: its problems are the other process's to report.
+    """
+
+    def __init__(self, reader: Reader, own: dict[Path, Source], others: Sequence[Path] = ()):
+        self.reader, self.others = reader, list(others)
+        self.by_id = {source.source_id: source for source in own.values()}
+
+    def get(self, source_id: str) -> Source | None:
+        found = self.by_id.get(source_id)
+        if found is None and self.others:
+            self._read_others()
+            found = self.by_id.get(source_id)
+        return found
+
+    def ids(self) -> list[str]:
+        self._read_others()
+        return list(self.by_id)
+
+    def _read_others(self) -> None:
+        quiet = Reader(self.reader.root)
+        quiet.texts = self.reader.texts
+        for source in quiet.sources(self.others).values():
+            self.by_id.setdefault(source.source_id, source)
+        self.others = []
 
 
 class Reader:
@@ -476,7 +512,8 @@ class Reader:
             )
         if source is not None and text and not self.texts[source.source_id].contains(text):
             self.check.add(value, "text", f"{text!r} does not occur in the source text")
-        return DateSpan(text, start, period[1], granularity)
+        span = DateSpan(text, start, period[1], granularity)
+        return self.check.shared.setdefault(span, span)  # type: ignore[no-any-return]
 
     def span(self, f: Fields, source: Source | None, key: str = "quote") -> Span:
         quote = f.text(key, required=True)
@@ -518,9 +555,9 @@ class Reader:
             self.check.add_at(exc.path, exc.line, "file", exc.message)
             return None
 
-    def sources(self) -> list[Source]:
+    def source_metas(self) -> list[Path]:
+        """The source metadata files (one per source text), in name order."""
         folder = self.root / "data" / "sources"
-        out = []
         metas = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         if not metas:
             self.check.add_at(
@@ -529,90 +566,94 @@ class Reader:
                 "sources",
                 "no source metadata (*.yaml) found; add one per source text",
             )
-        for path in metas:
-            doc = self.yaml(path)
-            if doc is None:
-                continue
-            f = Fields(
-                doc,
-                frozenset(
-                    (
-                        "source_id",
-                        "publisher",
-                        "title",
-                        "published_at",
-                        "language",
-                        "url",
-                        "text_file",
-                        "text_sha256",
-                        "non_body",
-                    )
-                ),
-                self.check,
-                "a source",
-            )
-            source_id = f.slug("source_id")
-            if source_id and source_id != path.stem:
-                self.check.add(
-                    doc, "source_id", f"{source_id!r} differs from the file name {path.stem!r}"
+        return metas
+
+    def sources(self, metas: list[Path]) -> dict[Path, Source]:
+        """The usable sources among `metas`, by metadata file, in the same order."""
+        return {path: source for path in metas if (source := self.source(path)) is not None}
+
+    def source(self, path: Path) -> Source | None:
+        """One source: its metadata checked, its text read and hashed; None if unusable."""
+        folder = path.parent
+        doc = self.yaml(path)
+        if doc is None:
+            return None
+        f = Fields(
+            doc,
+            frozenset(
+                (
+                    "source_id",
+                    "publisher",
+                    "title",
+                    "published_at",
+                    "language",
+                    "url",
+                    "text_file",
+                    "text_sha256",
+                    "non_body",
                 )
-            published = f.day("published_at")
-            if published is None and "published_at" not in doc:
-                self.check.add(doc, "published_at", "required field is missing")
-            language = f.choice("language", _language_codes())
-            url = f.text("url")
-            if url and not re.match(r"^https?://", url):
-                self.check.add(doc, "url", f"{url!r} is not an http(s) URL")
-            text_file = f.text("text_file", required=True)
-            sha = f.text("text_sha256", required=True)
-            if sha and not SHA256.match(sha):
-                self.check.add(doc, "text_sha256", "expected 64 lowercase hex digits")
-            text = None
-            if text_file:
-                text_path = (folder / text_file).resolve()
-                if text_path.parent != folder.resolve():
-                    self.check.add(
-                        doc, "text_file", f"{text_file!r} must name a file in data/sources/"
-                    )
-                    continue
-                try:
-                    raw = text_path.read_bytes()
-                    text = read_text(text_path)
-                except DataFileError as exc:
-                    self.check.add(doc, "text_file", f"{self.rel(text_path)}: {exc.message}")
-                    continue
-                except OSError as exc:
-                    self.check.add(doc, "text_file", f"cannot read {text_file}: {exc.strerror}")
-                    continue
-                if not text.strip():
-                    self.check.add(doc, "text_file", f"{text_file} is empty")
-                    continue
-                actual = hashlib.sha256(raw).hexdigest()
-                if sha and actual != sha:
-                    self.check.add(
-                        doc,
-                        "text_sha256",
-                        f"the text file's SHA-256 is {actual}: "
-                        "the text changed, or the hash is wrong",
-                    )
-            if text is not None:
-                self.non_body(doc, len(text))
-            if not (source_id and published and text is not None):
-                continue
-            source = Source(
-                source_id,
-                f.text("publisher", required=True),
-                f.text("title", required=True),
-                published,
-                url,
-                language,
-                sha,
-                text,
-                self.rel(folder / text_file),
+            ),
+            self.check,
+            "a source",
+        )
+        source_id = f.slug("source_id")
+        if source_id and source_id != path.stem:
+            self.check.add(
+                doc, "source_id", f"{source_id!r} differs from the file name {path.stem!r}"
             )
-            self.texts[source_id] = IndexedText.of(text)
-            out.append(source)
-        return out
+        published = f.day("published_at")
+        if published is None and "published_at" not in doc:
+            self.check.add(doc, "published_at", "required field is missing")
+        language = f.choice("language", _language_codes())
+        url = f.text("url")
+        if url and not re.match(r"^https?://", url):
+            self.check.add(doc, "url", f"{url!r} is not an http(s) URL")
+        text_file = f.text("text_file", required=True)
+        sha = f.text("text_sha256", required=True)
+        if sha and not SHA256.match(sha):
+            self.check.add(doc, "text_sha256", "expected 64 lowercase hex digits")
+        text = None
+        if text_file:
+            text_path = (folder / text_file).resolve()
+            if text_path.parent != folder.resolve():
+                self.check.add(doc, "text_file", f"{text_file!r} must name a file in data/sources/")
+                return None
+            try:
+                raw = text_path.read_bytes()
+                text = read_text(text_path)
+            except DataFileError as exc:
+                self.check.add(doc, "text_file", f"{self.rel(text_path)}: {exc.message}")
+                return None
+            except OSError as exc:
+                self.check.add(doc, "text_file", f"cannot read {text_file}: {exc.strerror}")
+                return None
+            if not text.strip():
+                self.check.add(doc, "text_file", f"{text_file} is empty")
+                return None
+            actual = hashlib.sha256(raw).hexdigest()
+            if sha and actual != sha:
+                self.check.add(
+                    doc,
+                    "text_sha256",
+                    f"the text file's SHA-256 is {actual}: the text changed, or the hash is wrong",
+                )
+        if text is not None:
+            self.non_body(doc, len(text))
+        if not (source_id and published and text is not None):
+            return None
+        source = Source(
+            source_id,
+            f.text("publisher", required=True),
+            f.text("title", required=True),
+            published,
+            url,
+            language,
+            sha,
+            text,
+            self.rel(folder / text_file),
+        )
+        self.texts[source_id] = IndexedText.of(text)
+        return source
 
     def non_body(self, doc: Mapping, n_chars: int) -> None:
         """`non_body`: spans ingest marked as headline, caption, boilerplate; within the text."""
@@ -767,35 +808,48 @@ class Reader:
         return out
 
     def annotations(
-        self, sources: dict[str, Source], meanwhile: Callable[[], None] = lambda: None
-    ) -> tuple[list[Event], list[Claim], list[Position]]:
-        """Every annotation file's records, in file order; a large corpus is read by two processes.
+        self, meanwhile: Callable[[], None] = lambda: None
+    ) -> tuple[list[Source], list[Event], list[Claim], list[Position]]:
+        """The sources and every annotation file's records, in file order.
 
-        The files are independent until ids are resolved, so the last ones go to a forked helper
-        (`forked.run`) while this process calls `meanwhile` and reads the first ones; if the
-        helper fails, its files are read here. Either way the result is the same, problems
-        included.
+        A large corpus is read by two processes. Annotation files are independent until ids
+        are resolved, so the last ones, with the sources named like them, go to a forked helper
+        (`forked.run`) while this process calls `meanwhile` and reads the rest; if the helper
+        fails, its part is read here. Either way the result is the same, problems included.
         """
+        metas = self.source_metas()
         folder = self.root / "data" / "annotations"
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         split = _split_point(paths)
         if split == len(paths):
+            sources = self.sources(metas)
             meanwhile()
-            return self.absorb(self.share(paths, sources))
+            share = self.share(paths, Shelf(self, sources))
+            return list(sources.values()), *self.absorb(share)
+        theirs = {path.stem for path in paths[split:]}
+        their_metas = [path for path in metas if path.stem in theirs]
+        my_metas = [path for path in metas if path.stem not in theirs]
         _warm_caches()
-        with forked.run(self.share, paths[split:], sources) as helper:
+        with forked.run(self.sourced_share, paths[split:], their_metas, my_metas) as helper:
             meanwhile()
-            first = self.share(paths[:split], sources)
-        second = helper.result() or self.share(paths[split:], sources)
+            mine = self.sources(my_metas)
+            first = self.share(paths[:split], Shelf(self, mine, their_metas))
+        second = helper.result() or self.sourced_share(paths[split:], their_metas, my_metas)
         events, claims, positions = self.absorb(first)
         more = self.absorb(second)
-        return events + more[0], claims + more[1], positions + more[2]
+        read = mine | second.sources
+        return (
+            [read[path] for path in metas if path in read],
+            events + more[0],
+            claims + more[1],
+            positions + more[2],
+        )
 
-    def share(self, paths: list[Path], sources: dict[str, Source]) -> Share:
+    def share(self, paths: list[Path], shelf: Shelf) -> Share:
         """Read some annotation files with a reader of their own (what a helper process runs)."""
         reader = Reader(self.root)
         reader.texts = self.texts
-        events, claims, positions = reader.annotation_files(paths, sources)
+        events, claims, positions = reader.annotation_files(paths, shelf)
         return Share(
             events,
             claims,
@@ -807,6 +861,15 @@ class Reader:
             reader.defined,
             reader.contests,
         )
+
+    def sourced_share(self, paths: list[Path], metas: list[Path], others: list[Path]) -> Share:
+        """Read some sources, then some annotation files: the helper's part of the work."""
+        reader = Reader(self.root)
+        sources = reader.sources(metas)
+        share = reader.share(paths, Shelf(reader, sources, others))
+        share.sources = sources
+        share.problems = reader.check.problems + share.problems
+        return share
 
     def absorb(self, share: Share) -> tuple[list[Event], list[Claim], list[Position]]:
         """Take in what `share` read: its problems, ids and references join this reader's."""
@@ -821,7 +884,7 @@ class Reader:
         return share.events, share.claims, share.positions
 
     def annotation_files(
-        self, paths: list[Path], sources: dict[str, Source]
+        self, paths: list[Path], sources: Shelf
     ) -> tuple[list[Event], list[Claim], list[Position]]:
         events: list[Event] = []
         claims: list[Claim] = []
@@ -838,8 +901,8 @@ class Reader:
                     doc,
                     "source_id",
                     f"{source_id!r} is not a known source"
-                    f"{_near(source_id, sources)}; known: "
-                    f"{_choices(sources)}",
+                    f"{_near(source_id, sources.ids())}; known: "
+                    f"{_choices(sources.ids())}",
                 )
             # new actors and places an ingest draft proposes: checked like the registry's
             self.proposed_actors += [
@@ -994,9 +1057,17 @@ def _cross_checks(
 
 def _draft_checks(check: Checker, known: dict[str, dict[str, Definition]]) -> None:
     """A reviewed record may not rest on a draft: reports leave drafts out, links would dangle."""
+    drafts = {
+        (kind, rid): where
+        for kind, defined in known.items()
+        for rid, where in defined.items()
+        if where[4]
+    }
+    if not drafts:
+        return
     for path, line, key, kind, value, from_draft in check.refs:
-        target = known.get(kind, {}).get(value)
-        if target is None or from_draft or not target[4]:
+        target = drafts.get((kind, value))
+        if target is None or from_draft:
             continue
         home = {"actor": "data/registry/actors.yaml", "place": "data/registry/places.yaml"}.get(
             kind
@@ -1041,13 +1112,15 @@ def paused_gc() -> Iterator[None]:
 def _read_corpus(root: Path) -> Corpus:
     reader = Reader(root)
     check = reader.check
-    source_list = reader.sources()
-    sources = {s.source_id: s for s in source_list}
+    # read while a helper process reads part of the annotation files (see Reader.annotations)
     registry: list[tuple[list[Actor], list[Place], list[Issue]]] = []
-    events, claims, positions = reader.annotations(
-        sources,
-        meanwhile=lambda: registry.append((reader.actors(), reader.places(), reader.issues())),
-    )
+    version: list[str] = []
+
+    def meanwhile() -> None:
+        registry.append((reader.actors(), reader.places(), reader.issues()))
+        version.append(data_version(root))
+
+    source_list, events, claims, positions = reader.annotations(meanwhile)
     actors, places, issues = registry[0]
 
     known: dict[str, dict[str, Definition]] = {}
@@ -1090,7 +1163,7 @@ def _read_corpus(root: Path) -> Corpus:
         tuple(events),
         tuple(claims),
         tuple(positions),
-        data_version(root),
+        version[0],
     )
 
 
