@@ -95,6 +95,8 @@ _PLAIN = _Plain()
 
 
 _BLOCK_STOP = re.compile(r": | #|:$")
+# First characters of a plain scalar that is an indicator or may be typed (true, null, 12)
+_TYPED_START = _INDICATORS | frozenset(RESOLVERS)
 _FLOW_STOP = re.compile(r"[,\[\]{}#'\":]")
 
 
@@ -266,7 +268,13 @@ class _Reader:
             key_lines[key] = number
             pos += 1
             if rest and rest[0] != "#":
-                mapping[key] = _value(rest, path, number)
+                # the commonest values inline: text in plain words, or in quotes without escapes
+                if rest[0] == '"' and rest[-1] == '"' and rest.count('"') == 2 and "\\" not in rest:
+                    mapping[key] = rest[1:-1]
+                elif rest[0] not in _TYPED_START and not _BLOCK_STOP.search(rest):
+                    mapping[key] = rest
+                else:
+                    mapping[key] = _value(rest, path, number)
             elif pos < n and (
                 lines[pos][1] > indent
                 or (lines[pos][1] == indent and lines[pos][2].startswith("- "))

@@ -43,13 +43,11 @@ def _package_digest() -> bytes:
     return digest.digest()
 
 
-def key(root: Path, *, include_drafts: bool) -> str:
-    """Content key of the tables `load()` would build from `root/data`."""
-    from analysis.validate import data_digest
-
+def key(data_digest: str, *, include_drafts: bool) -> str:
+    """Content key of the tables `load()` builds from data with this `validate.data_digest`."""
     digest = hashlib.sha256(_package_digest())
     digest.update(b"drafts" if include_drafts else b"reviewed")
-    digest.update(data_digest(root).encode())
+    digest.update(data_digest.encode())
     return digest.hexdigest()
 
 

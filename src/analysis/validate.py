@@ -427,6 +427,7 @@ class Reader:
         self.proposed_actors: list[Actor] = []  # annotation files' proposed_actors (draft)
         self.proposed_places: list[Place] = []
         self.contests: dict[str, tuple[str, int]] = {}  # claim id -> where its `contests` is
+        self.dates: dict[tuple[object, ...], DateSpan] = {}  # dates already checked, by source
 
     def define(self, kind: str, f: Fields) -> str:
         """Read a record's id and remember where it was defined."""
@@ -461,6 +462,29 @@ class Reader:
         return good
 
     def date(self, f: Fields, key: str, source: Source | None) -> DateSpan:
+        """The record's date; one check per distinct date of a source (they repeat a lot)."""
+        value = f.rec.get(key)
+        if not isinstance(value, Mapping) or not DATE_FIELDS.issuperset(value):
+            return self._date(f, key, source)
+        seen = (
+            source.source_id if source else None,
+            value.get("text"),
+            value.get("start"),
+            value.get("end"),
+            value.get("granularity"),
+        )
+        try:
+            found = self.dates.get(seen)
+        except TypeError:  # a list where text belongs: checked (and reported) below
+            return self._date(f, key, source)
+        if found is None:
+            problems = len(self.check.problems)
+            found = self._date(f, key, source)
+            if len(self.check.problems) == problems:  # only a clean date is taken as read
+                self.dates[seen] = found
+        return found
+
+    def _date(self, f: Fields, key: str, source: Source | None) -> DateSpan:
         rec = f.rec
         value = rec.get(key)
         if value is None:
@@ -1086,11 +1110,14 @@ def _draft_checks(check: Checker, known: dict[str, dict[str, Definition]]) -> No
         )
 
 
-def read_corpus(root: Path | None = None) -> Corpus:
-    """Read and check all of `data/`; raise ValidationError listing every problem found."""
+def read_corpus(root: Path | None = None, *, digest: str | None = None) -> Corpus:
+    """Read and check all of `data/`; raise ValidationError listing every problem found.
+
+    `digest` is the `data_digest` of the data when the caller has just computed it.
+    """
     root = (root or project_root()).resolve()
     with paused_gc():
-        return _read_corpus(root)
+        return _read_corpus(root, digest)
 
 
 @contextmanager
@@ -1109,7 +1136,7 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read_corpus(root: Path) -> Corpus:
+def _read_corpus(root: Path, digest: str | None) -> Corpus:
     reader = Reader(root)
     check = reader.check
     # read while a helper process reads part of the annotation files (see Reader.annotations)
@@ -1118,7 +1145,7 @@ def _read_corpus(root: Path) -> Corpus:
 
     def meanwhile() -> None:
         registry.append((reader.actors(), reader.places(), reader.issues()))
-        version.append(data_version(root))
+        version.append(digest[:12] if digest else data_version(root))
 
     source_list, events, claims, positions = reader.annotations(meanwhile)
     actors, places, issues = registry[0]
