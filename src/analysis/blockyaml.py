@@ -2,8 +2,9 @@
 
 The annotation files of a large corpus are tens of megabytes of one simple shape: block
 mappings and sequences, one scalar per line, short flow lists (`[a, b]`) and flow mappings
-(`{text: on Monday, start: 2023-09-04}`). libyaml spends most of its time building a node and
-two marks per scalar; this reader goes line by line instead, about ten times faster.
+(`{text: on Monday, start: 2023-09-04}`). Through PyYAML, even on libyaml's C parser, most of
+the time goes into a node, two marks and a constructor call per scalar; this reader goes line
+by line instead: 1.4 s against 7.9 s for the 40 MB of 100,000 events on this project's machine.
 
 It accepts only what it fully understands and returns None for anything else — block
 scalars, multi-line scalars, escapes, anchors, tags, tabs, document markers, complex keys,
