@@ -23,7 +23,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def forbid_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(root: Path | None = None) -> None:
+    def refuse(root: Path | None = None, **_: object) -> None:
         raise AssertionError("validated again although nothing changed")
 
     monkeypatch.setattr("analysis.tables.read_corpus", refuse)

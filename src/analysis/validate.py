@@ -938,13 +938,18 @@ def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects and freeing none.
 
     Reading and tabulating a corpus allocates millions of small objects that all stay alive;
-    the collector would rescan them again and again (3x slower at 100,000 events).
+    the collector would rescan them again and again (3x slower at 100,000 events). When the
+    block ends they go straight to the oldest generation (`freeze` then `unfreeze` moves them
+    there without a scan): otherwise the first collection after it would walk them all as
+    young objects, 0.2 s at 100,000 events, and then again as they age.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
