@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
@@ -59,3 +60,36 @@ def test_an_error_in_the_block_kills_and_reaps_the_helper() -> None:
     assert pid > 0
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # already reaped: no zombie left behind
+
+
+def test_an_interrupt_while_waiting_for_the_helper_kills_and_reaps_it() -> None:
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    pid = 0
+    started = time.perf_counter()
+    try:
+        with pytest.raises(KeyboardInterrupt), forked.run(time.sleep, 60) as helper:
+            pid = helper.pid
+            signal.setitimer(signal.ITIMER_REAL, 0.3)  # fires while the result is awaited
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.perf_counter() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_when_fork_fails_the_caller_does_the_work_and_no_descriptor_leaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = len(os.listdir("/proc/self/fd"))
+    with forked.run(sum, [1, 2]) as helper:
+        pass
+    assert helper.result() is None
+    assert len(os.listdir("/proc/self/fd")) == before

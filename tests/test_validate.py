@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -274,3 +275,62 @@ def test_a_helper_that_fails_is_replaced_by_this_process(
     monkeypatch.setattr(validate.Reader, "sourced_share", dies_in_the_helper)
     one, two = read_both_ways(many_sources(tmp_path / "p"), monkeypatch)
     assert isinstance(one, Corpus) and one == two
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "problem"),
+    [
+        # the same date twice is checked once; these differ only in ways a memo could miss
+        ("{text: on Monday, start: null, granularity: day}", "{text: on Monday, granularity: day}",
+         ":38: start: granularity day needs a start date"),
+        ("{text: on Monday, start: 2023-09-04, granularity: day}",
+         "{text: yes, start: 2023-09-04, granularity: day}", ":38: text: expected text, got bool"),
+        ("{text: on Monday, start: 2023-09-04, granularity: day}",
+         "{text: on Monday, start: 2023-09-04, granularity: month}", ":38: start: 2023-09-04 does"),
+    ],
+)  # fmt: skip
+def test_a_date_seen_before_is_still_checked_where_it_differs(
+    tmp_path: Path, first: str, second: str, problem: str
+) -> None:
+    root = project_with(tmp_path)
+    ann = root / ANN
+    monday = "{text: on Monday, start: 2023-09-04, granularity: day}"
+    head, _, tail = ann.read_text("utf-8").partition(monday)  # line 9, then line 38
+    ann.write_text(head + first + tail.replace(monday, second, 1), "utf-8")
+    with pytest.raises(ValidationError) as caught:
+        read_corpus(root)
+    assert f"{ANN}{problem}" in str(caught.value)
+
+
+def test_a_claim_without_id_is_not_taken_for_a_dispute(tmp_path: Path) -> None:
+    root = project_with(tmp_path)
+    ann = root / ANN
+    ann.write_text(ann.read_text("utf-8").replace("  - id: latvia_says_intercepted\n", "  -\n"))
+    with pytest.raises(ValidationError) as caught:
+        read_corpus(root)
+    assert "id: required field is missing" in str(caught.value)
+    assert "does not list ''" not in str(caught.value)
+
+
+def test_reading_keeps_a_callers_frozen_objects_frozen(tmp_path: Path) -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        read_corpus(project_with(tmp_path))
+        assert gc.get_freeze_count() >= frozen > 0
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
+def test_a_source_named_unlike_its_file_is_read_as_one_process_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = many_sources(tmp_path / "p")
+    meta = root / "data/sources/test-mini-05.yaml"  # the helper's half claims an id of the other
+    meta.write_text(meta.read_text("utf-8").replace("source_id: test-mini-05", "source_id: "
+                    "test-mini-01"), "utf-8")  # fmt: skip
+    (root / "data/sources/test-mini-05.txt").write_text("Another text.\n", "utf-8")
+    one, two = read_both_ways(root, monkeypatch)
+    assert isinstance(one, str) and one == two
+    assert "differs from the file name" in one

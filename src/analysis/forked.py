@@ -43,29 +43,45 @@ class Helper(Generic[T]):
         self._value: T | None = None
 
     def collect(self) -> None:
-        """Read the helper's pickled result and reap it; on any failure keep None."""
+        """Read the helper's pickled result and reap it; on any failure keep None.
+
+        Interrupted while waiting (Ctrl-C, a kernel interrupt), it kills and reaps the helper
+        before the interrupt goes on.
+        """
         if self.pid <= 0:
             return
         try:
-            with os.fdopen(self.fd, "rb") as pipe:
+            pipe = os.fdopen(self.fd, "rb")
+            self.fd = -1  # the file object owns it now
+            with pipe:
                 payload = pipe.read()
             _, status = os.waitpid(self.pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0 and payload:
-                self._value = pickle.loads(payload)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self._value = None
-        finally:
             self.pid = 0
+        except Exception:
+            self.stop()
+            return
+        except BaseException:
+            self.stop()
+            raise
+        if os.waitstatus_to_exitcode(status) != 0 or not payload:
+            return
+        try:
+            self._value = pickle.loads(payload)
+        except Exception:  # a result that cannot be read is no result
+            self._value = None
 
     def stop(self) -> None:
         """Kill and reap the helper (when the caller is interrupted or fails)."""
+        if self.fd >= 0:
+            with suppress(OSError):
+                os.close(self.fd)
+            self.fd = -1
         if self.pid <= 0:
             return
         with suppress(OSError):
             os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
         with suppress(OSError):
-            os.close(self.fd)
+            os.waitpid(self.pid, 0)
         self.pid = 0
 
     def result(self) -> T | None:
@@ -79,7 +95,13 @@ def run(fn: Callable[..., T], *args: Any) -> Iterator[Helper[T]]:
         yield Helper()
         return
     read_end, write_end = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:  # no process to spare: the caller does all the work
+        os.close(read_end)
+        os.close(write_end)
+        yield Helper()
+        return
     if pid == 0:  # the helper: compute, send, and leave without running the parent's cleanup
         os.close(read_end)
         code = 1

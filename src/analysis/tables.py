@@ -228,6 +228,16 @@ def columns(table: str) -> tuple[str, ...]:
     return COLUMNS[table] + EXTRA.get(table, ())
 
 
+def _missing(value: Any) -> bool:
+    """None, NaN (Python's or NumPy's), pd.NA or pd.NaT: an empty cell."""
+    return (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and value != value)
+    )
+
+
 def _column(table: str, column: str, values: Sequence[Any]) -> Any:
     """One column with the table's stable dtype: Int64, bool, float64 or str ("" for missing)."""
     if column in INT_COLUMNS or f"{table}.{column}" in INT_COLUMNS:
@@ -237,7 +247,7 @@ def _column(table: str, column: str, values: Sequence[Any]) -> Any:
     if column in FLOAT_COLUMNS:
         return np.array([np.nan if v is None else v for v in values], dtype=float)
     if set(map(type, values)) - {str}:
-        values = ["" if v is None or (type(v) is float and v != v) else str(v) for v in values]
+        values = ["" if _missing(v) else str(v) for v in values]
     return pd.array(list(values), dtype="str")  # from a list: three times faster than a tuple
 
 

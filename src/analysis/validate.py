@@ -153,6 +153,8 @@ def _period(start: dt.date, granularity: str) -> tuple[dt.date, dt.date] | None:
 
 
 _PERIOD_RULE = {"week": "a Monday", "month": "the 1st of a month", "year": "1 January"}
+_ABSENT = object()  # a date field not given
+_DATE_ORDER = ("text", "start", "end", "granularity")
 
 # Below this many bytes of annotation YAML, one process reads them all (a fork costs ~10 ms).
 SPLIT_MIN_BYTES = 4_000_000
@@ -279,17 +281,13 @@ class Reader:
         value = f.rec.get(key)
         if not isinstance(value, Mapping) or not DATE_FIELDS.issuperset(value):
             return self._date(f, key, source)
-        seen = (
-            source.source_id if source else None,
-            value.get("text"),
-            value.get("start"),
-            value.get("end"),
-            value.get("granularity"),
-        )
-        try:
-            found = self.dates.get(seen)
-        except TypeError:  # a list where text belongs: checked (and reported) below
+        # remembered only when every field given is text: `yes`, 1, 1.0 and null are each
+        # checked (and reported) on their own, and a missing field is not an empty one
+        fields = tuple(value.get(name, _ABSENT) for name in _DATE_ORDER)
+        if any(v is not _ABSENT and v.__class__ is not str for v in fields):
             return self._date(f, key, source)
+        seen = (source.source_id if source else None, *fields)
+        found = self.dates.get(seen)
         if found is None:
             problems = len(self.check.problems)
             found = self._date(f, key, source)
@@ -659,28 +657,37 @@ class Reader:
         paths = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         split = _split_point(paths)
         if split == len(paths):
-            sources = self.sources(metas)
             meanwhile()
-            share = self.share(paths, Shelf(self, sources))
-            return list(sources.values()), *self.absorb(share)
+            return self.read_alone(metas, paths)
         theirs = {path.stem for path in paths[split:]}
         their_metas = [path for path in metas if path.stem in theirs]
         my_metas = [path for path in metas if path.stem not in theirs]
         _warm_caches()
         with forked.run(self.sourced_share, paths[split:], their_metas, my_metas) as helper:
             meanwhile()
-            mine = self.sources(my_metas)
-            first = self.share(paths[:split], Shelf(self, mine, their_metas))
+            first = self.sourced_share(paths[:split], my_metas, their_metas)
         second = helper.result() or self.sourced_share(paths[split:], their_metas, my_metas)
+        read = first.sources | second.sources
+        if any(source.source_id != path.stem for path, source in read.items()):
+            # a source named unlike its file may shadow another's id, which the halves cannot
+            # see: read as one process does (the data is invalid anyway, and says so)
+            return self.read_alone(metas, paths)
         events, claims, positions = self.absorb(first)
         more = self.absorb(second)
-        read = mine | second.sources
         return (
             [read[path] for path in metas if path in read],
             events + more[0],
             claims + more[1],
             positions + more[2],
         )
+
+    def read_alone(
+        self, metas: list[Path], paths: list[Path]
+    ) -> tuple[list[Source], list[Event], list[Claim], list[Position]]:
+        """All sources and annotation files, read by this process."""
+        sources = self.sources(metas)
+        share = self.share(paths, Shelf(self, sources))
+        return list(sources.values()), *self.absorb(share)
 
     def share(self, paths: list[Path], shelf: Shelf) -> Share:
         """Read some annotation files with a reader of their own (what a helper process runs)."""
@@ -815,7 +822,7 @@ class Reader:
             "a claim",
         )
         claim_id = self.define("claim", f)
-        if "contests" in rec:
+        if claim_id:  # disputes are checked against the first record of each id
             self.contests.setdefault(claim_id, (rec.path, rec.line_of("contests")))
         return Claim(
             claim_id,
@@ -943,13 +950,14 @@ def paused_gc() -> Iterator[None]:
     there without a scan): otherwise the first collection after it would walk them all as
     young objects, 0.2 s at 100,000 events, and then again as they age.
     """
-    enabled = gc.isenabled()
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
+        if not frozen:  # never undo a caller's own freeze (it may be about to fork)
+            gc.freeze()
+            gc.unfreeze()
         if enabled:
             gc.enable()
 
