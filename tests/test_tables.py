@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import load
+from analysis import forked, load, tables
 from analysis.cli import main
 from analysis.tables import COLUMNS
+from analysis.validate import read_corpus
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +103,28 @@ def test_load_can_keep_to_some_sources() -> None:
     assert len(data.events) == 2
     with pytest.raises(Exception, match="unknown source id"):
         load(MINI, sources=["nope"])
+
+
+@pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
+@pytest.mark.parametrize("helper_fails", [False, True])
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_an_events_table_built_in_two_halves_is_the_same_table(
+    monkeypatch: pytest.MonkeyPatch, helper_fails: bool, include_drafts: bool
+) -> None:
+    corpus = read_corpus(REPO)
+    whole = tables.dataset(corpus, include_drafts=include_drafts)
+    monkeypatch.setattr(tables, "SPLIT_MIN_EVENTS", 2)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
+    if helper_fails:
+        parent, real = os.getpid(), tables._events_frame
+
+        def dies_in_the_helper(events: object) -> pd.DataFrame:
+            if os.getpid() != parent:
+                os._exit(9)
+            return real(events)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(tables, "_events_frame", dies_in_the_helper)
+    halves = tables.dataset(corpus, include_drafts=include_drafts)
+    assert len(halves.events) == len(corpus.events) > 2
+    for name, df in whole.tables().items():
+        pd.testing.assert_frame_equal(df, halves.tables()[name], check_exact=True)
