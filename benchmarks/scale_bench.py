@@ -79,7 +79,10 @@ else:
         data = dataset(corpus)
     t2 = time.perf_counter()
     out.update(validate=t1 - t0, tables=t2 - t1, total=t2 - t0, events=len(data.events))
-out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: the peak of this process since exec (ru_maxrss would include the parent's peak,
+# which Linux carries across exec); helpers are forks, their peak includes shared pages
+status = Path("/proc/self/status").read_text()
+out["rss"] = int(status.split("VmHWM:")[1].split()[0]) / 1024
 out["rss_children"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps(out))
 """
@@ -160,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     src = args.project.resolve()
     tmp = Path(tempfile.mkdtemp(prefix="scale-bench-"))
+    # a table cache of its own: nothing reused from an earlier run, nothing left in the user's
+    os.environ["NEWSBRIEF_CACHE_DIR"] = str(tmp / "cache")
     failed = []
     try:
         # 1. ingest -----------------------------------------------------------------------
@@ -188,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             f"({each} s): {one['total']:.2f} s (validate "
             f"{one['validate']:.2f} s, tables {one['tables']:.2f} s) = "
             f"{one['events'] / one['total']:,.0f} events/s; peak RSS {one['rss']:.0f} MB "
-            f"(+ helper {one['rss_children']:.0f} MB)"
+            f"(helpers {one['rss_children']:.0f} MB, pages shared with it included)"
         )
         if one["total"] >= GOAL_LOAD_S:
             failed.append("validate + load")
