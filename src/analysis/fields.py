@@ -12,12 +12,13 @@ import difflib
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from analysis.annotations import Mapping
 from analysis.errors import Problem
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+H = TypeVar("H")  # a hashable value
 
 
 def choices(valid: Collection[str]) -> str:
@@ -45,6 +46,10 @@ class Checker:
     # one object for equal lists of ids and equal dates: far fewer objects to pickle, keep
     # in memory and have the garbage collector walk (a corpus repeats them all the time)
     shared: dict[Any, Any] = field(default_factory=dict)
+
+    def one_of(self, value: H) -> H:
+        """The first object equal to `value` this checker saw (or `value` itself)."""
+        return cast(H, self.shared.setdefault(value, value))
 
     def add(self, rec: Mapping, key: str, message: str) -> None:
         self.problems.append(Problem(rec.path, rec.line_of(key), key, message))
@@ -131,7 +136,7 @@ class Fields:
             if ref:
                 self.check.refs_to(self.rec, key, ref, value)
             items = tuple(value)
-            return self.check.shared.setdefault(items, items)  # type: ignore[no-any-return]
+            return self.check.one_of(items)
         if value is None or value == "" or value == []:
             if required:
                 self.check.add(self.rec, key, "required list is missing or empty")

@@ -348,7 +348,7 @@ class Reader:
         if source is not None and text and not self.texts[source.source_id].contains(text):
             self.check.add(value, "text", f"{text!r} does not occur in the source text")
         span = DateSpan(text, start, period[1], granularity)
-        return self.check.shared.setdefault(span, span)  # type: ignore[no-any-return]
+        return self.check.one_of(span)
 
     def span(self, f: Fields, source: Source | None, key: str = "quote") -> Span:
         quote = f.text(key, required=True)
