@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -263,3 +264,37 @@ def execute_report(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., An
             )
 
     return run
+
+
+#: ids of the mini fixture's annotations, renamed in each copy by `many_sources`
+MINI_IDS = (
+    "drone_intercepted",
+    "talks_planned",
+    "latvia_says_intercepted",
+    "lithuania_saw_nothing",
+    "latvia_talks",
+)
+
+
+@pytest.fixture
+def many_sources(tmp_path: Path) -> Callable[[], Path]:
+    """Makes the mini project plus six copies of its source, each with its own annotation
+    file: enough files for a read split between two processes."""
+
+    def make(n: int = 6) -> Path:
+        root = tmp_path / "many"
+        shutil.copytree(Path(__file__).parent / "fixtures" / "mini", root)
+        data = root / "data"
+        meta = (data / "sources/test-mini.yaml").read_text("utf-8")
+        annotations = (data / "annotations/test-mini.yaml").read_text("utf-8")
+        for k in range(n):
+            sid = f"test-mini-{k:02d}"
+            shutil.copy(data / "sources/test-mini.txt", data / f"sources/{sid}.txt")
+            (data / f"sources/{sid}.yaml").write_text(meta.replace("test-mini", sid), "utf-8")
+            text = annotations.replace("source_id: test-mini", f"source_id: {sid}")
+            for rid in MINI_IDS:
+                text = re.sub(rf"\b{rid}\b", f"{rid}_{k}", text)
+            (data / f"annotations/{sid}.yaml").write_text(text, "utf-8")
+        return root
+
+    return make

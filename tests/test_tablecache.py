@@ -26,7 +26,7 @@ def forbid_validation(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(root: Path | None = None, **_: object) -> None:
         raise AssertionError("validated again although nothing changed")
 
-    monkeypatch.setattr("analysis.tables.read_corpus", refuse)
+    monkeypatch.setattr("analysis.tables.read_corpus_and_table", refuse)
 
 
 def test_unchanged_data_is_loaded_from_the_cache_with_the_same_tables(

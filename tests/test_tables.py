@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import forked, load, tables
+from analysis import forked, load, tables, validate
 from analysis.cli import main
 from analysis.tables import COLUMNS
 from analysis.validate import read_corpus
@@ -128,3 +129,38 @@ def test_an_events_table_built_in_two_halves_is_the_same_table(
     assert len(halves.events) == len(corpus.events) > 2
     for name, df in whole.tables().items():
         pd.testing.assert_frame_equal(df, halves.tables()[name], check_exact=True)
+
+
+@pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
+@pytest.mark.parametrize("drafted", [False, True])
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_load_of_a_corpus_read_by_two_processes_gives_the_same_tables(
+    many_sources: Callable[[], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    include_drafts: bool,
+    drafted: bool,
+) -> None:
+    root = many_sources()
+    if drafted:  # drafts in both halves: the helper leaves its own out of its table too
+        for name in ("test-mini-00", "test-mini-05"):
+            path = root / f"data/annotations/{name}.yaml"
+            planned = "    summary: Latvia and Lithuania plan talks"
+            text = path.read_text("utf-8").replace(planned, "    draft: true\n" + planned)
+            path.write_text(text, "utf-8")
+    one = tables.dataset(read_corpus(root), include_drafts=include_drafts)
+    monkeypatch.setattr(validate, "SPLIT_MIN_BYTES", 0)
+    monkeypatch.setattr(forked, "cores", lambda: 2)
+    helped: list[object] = []
+    real = validate.read_corpus_and_table
+
+    def spy(*args: object, **kwargs: object) -> object:
+        corpus, rest = real(*args, **kwargs)  # type: ignore[arg-type]
+        helped.append(rest)
+        return corpus, rest
+
+    monkeypatch.setattr(tables, "read_corpus_and_table", spy)
+    two = load(root, include_drafts=include_drafts)
+    assert isinstance(helped[0], pd.DataFrame), "the helper should have sent a table"
+    assert len(one.events) == 14 - (0 if include_drafts or not drafted else 2)
+    for name, df in one.tables().items():
+        pd.testing.assert_frame_equal(df, two.tables()[name], check_exact=True)

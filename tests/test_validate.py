@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -158,31 +158,6 @@ def test_console_script_exits_2_and_names_the_problem(tmp_path: Path) -> None:
 
 # -- large corpora: annotation files and sources split between two processes --------------------
 
-MINI_IDS = (
-    "drone_intercepted",
-    "talks_planned",
-    "latvia_says_intercepted",
-    "lithuania_saw_nothing",
-    "latvia_talks",
-)
-
-
-def many_sources(root: Path, n: int = 6) -> Path:
-    """The mini project plus `n` copies of its source, each with its own annotation file."""
-    shutil.copytree(MINI, root)
-    data = root / "data"
-    meta = (data / "sources/test-mini.yaml").read_text("utf-8")
-    annotations = (data / "annotations/test-mini.yaml").read_text("utf-8")
-    for k in range(n):
-        sid = f"test-mini-{k:02d}"
-        shutil.copy(data / "sources/test-mini.txt", data / f"sources/{sid}.txt")
-        (data / f"sources/{sid}.yaml").write_text(meta.replace("test-mini", sid), "utf-8")
-        text = annotations.replace("source_id: test-mini", f"source_id: {sid}")
-        for rid in MINI_IDS:
-            text = re.sub(rf"\b{rid}\b", f"{rid}_{k}", text)
-        (data / f"annotations/{sid}.yaml").write_text(text, "utf-8")
-    return root
-
 
 def read_both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The corpus (or the problems) read by one process, then by two."""
@@ -208,9 +183,9 @@ def read_both_ways(root: Path, monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
 @pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
 def test_two_processes_read_the_same_corpus_as_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    many_sources: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    one, two = read_both_ways(many_sources(tmp_path / "p"), monkeypatch)
+    one, two = read_both_ways(many_sources(), monkeypatch)
     assert isinstance(one, Corpus) and isinstance(two, Corpus)
     assert len(one.sources) == 7 and len(one.events) == 14
     assert one == two  # every record, in the same order
@@ -218,9 +193,9 @@ def test_two_processes_read_the_same_corpus_as_one(
 
 @pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
 def test_two_processes_report_the_same_problems_as_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    many_sources: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = many_sources(tmp_path / "p")
+    root = many_sources()
     ann = root / "data/annotations"
     first, last = ann / "test-mini-00.yaml", ann / "test-mini-05.yaml"
     # read by this process: a quote not in the text, an id defined again in the helper's half,
@@ -262,7 +237,7 @@ def _claim(claim_id: str) -> str:
 
 @pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
 def test_a_helper_that_fails_is_replaced_by_this_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    many_sources: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parent = os.getpid()
     real = validate.Reader.sourced_share
@@ -273,7 +248,7 @@ def test_a_helper_that_fails_is_replaced_by_this_process(
         return real(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(validate.Reader, "sourced_share", dies_in_the_helper)
-    one, two = read_both_ways(many_sources(tmp_path / "p"), monkeypatch)
+    one, two = read_both_ways(many_sources(), monkeypatch)
     assert isinstance(one, Corpus) and one == two
 
 
@@ -324,9 +299,9 @@ def test_reading_keeps_a_callers_frozen_objects_frozen(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not forked.available(), reason="fork-based helpers are Linux-only")
 def test_a_source_named_unlike_its_file_is_read_as_one_process_reads_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    many_sources: Callable[[], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = many_sources(tmp_path / "p")
+    root = many_sources()
     meta = root / "data/sources/test-mini-05.yaml"  # the helper's half claims an id of the other
     meta.write_text(meta.read_text("utf-8").replace("source_id: test-mini-05", "source_id: "
                     "test-mini-01"), "utf-8")  # fmt: skip

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,14 @@ import pandas as pd
 
 from analysis import forked
 from analysis.errors import NewsbriefError
-from analysis.model import Corpus
+from analysis.model import Corpus, Event
 from analysis.paths import project_root
-from analysis.validate import data_digest, data_version, paused_gc, read_corpus
+from analysis.validate import (
+    data_digest,
+    data_version,
+    paused_gc,
+    read_corpus_and_table,
+)
 
 __all__ = ["COLUMNS", "Dataset", "cells", "data_version", "dataset", "export", "frame", "load"]
 
@@ -317,6 +323,11 @@ def _events_frame(events: Sequence[Any]) -> pd.DataFrame:
     return frame_of("events", table_cells("events", events))
 
 
+def _events_table(events: Sequence[Event], *, include_drafts: bool) -> pd.DataFrame:
+    """The events table of some events, drafts left out unless asked for (as `dataset`)."""
+    return _events_frame(events if include_drafts else [e for e in events if not e.draft])
+
+
 def _frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Every table; a large events table is built in two halves by two processes."""
     events = corpus.events
@@ -370,9 +381,14 @@ def load(
     key = tablecache.key(digest, include_drafts=include_drafts)
     data = tablecache.read(key)
     if data is None:
-        corpus = read_corpus(folder, digest=digest)
+        corpus, rest = read_corpus_and_table(
+            folder, digest=digest, tabulate=partial(_events_table, include_drafts=include_drafts)
+        )
         with paused_gc():
             data = dataset(corpus, include_drafts=include_drafts)
+            if rest is not None:  # the events a helper process read, as a table
+                events = pd.concat([data.events, rest], ignore_index=True)
+                data = replace(data, events=events)
         tablecache.write(key, data)
     return keep_sources(data, sources)
 

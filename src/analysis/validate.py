@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, TypeVar
 
 from analysis import codes, forked
 from analysis.annotations import Mapping, read_text, read_yaml
@@ -31,6 +32,8 @@ from analysis.model import (
 )
 from analysis.paths import project_root
 from analysis.quotes import IndexedText
+
+T = TypeVar("T")
 
 CAMEO = re.compile(r"^[0-9]{2,4}$")
 WIKIDATA = re.compile(r"^Q[0-9]+$")
@@ -198,6 +201,7 @@ class Share:
     defined: dict[str, list[Definition]]
     contests: dict[str, tuple[str, int]]
     sources: dict[Path, Source] = field(default_factory=dict)  # those the helper read
+    tabled: Any = None  # the helper's events as the caller's `tabulate` made them (see below)
 
 
 class Shelf:
@@ -243,6 +247,9 @@ class Reader:
         self.proposed_places: list[Place] = []
         self.contests: dict[str, tuple[str, int]] = {}  # claim id -> where its `contests` is
         self.dates: dict[tuple[object, ...], DateSpan] = {}  # dates already checked, by source
+        # set by `read_corpus_and_table`: the helper returns tabulate(its events), not events
+        self.tabulate: Callable[[list[Event]], Any] | None = None
+        self.tabled: Any = None
 
     def define(self, kind: str, f: Fields) -> str:
         """Read a record's id and remember where it was defined."""
@@ -663,7 +670,7 @@ class Reader:
         their_metas = [path for path in metas if path.stem in theirs]
         my_metas = [path for path in metas if path.stem not in theirs]
         _warm_caches()
-        with forked.run(self.sourced_share, paths[split:], their_metas, my_metas) as helper:
+        with forked.run(self.helper_share, paths[split:], their_metas, my_metas) as helper:
             meanwhile()
             first = self.sourced_share(paths[:split], my_metas, their_metas)
         second = helper.result() or self.sourced_share(paths[split:], their_metas, my_metas)
@@ -674,6 +681,7 @@ class Reader:
             return self.read_alone(metas, paths)
         events, claims, positions = self.absorb(first)
         more = self.absorb(second)
+        self.tabled = second.tabled
         return (
             [read[path] for path in metas if path in read],
             events + more[0],
@@ -705,6 +713,13 @@ class Reader:
             reader.defined,
             reader.contests,
         )
+
+    def helper_share(self, paths: list[Path], metas: list[Path], others: list[Path]) -> Share:
+        """What the helper process sends back: its share, its events tabulated if asked."""
+        share = self.sourced_share(paths, metas, others)
+        if self.tabulate is not None and not share.problems:
+            share.tabled, share.events = self.tabulate(share.events), []
+        return share
 
     def sourced_share(self, paths: list[Path], metas: list[Path], others: list[Path]) -> Share:
         """Read some sources, then some annotation files: the helper's part of the work."""
@@ -937,7 +952,24 @@ def read_corpus(root: Path | None = None, *, digest: str | None = None) -> Corpu
     """
     root = (root or project_root()).resolve()
     with paused_gc():
-        return _read_corpus(root, digest)
+        return _read_corpus(Reader(root), digest)
+
+
+def read_corpus_and_table(
+    root: Path, *, digest: str | None, tabulate: Callable[[list[Event]], T]
+) -> tuple[Corpus, T | None]:
+    """`read_corpus` for a caller that wants tables, not records (`analysis.load()`).
+
+    When a helper process reads part of a large corpus, it sends back `tabulate(its events)`
+    instead of the events: nothing to pickle and rebuild record by record. The corpus then
+    holds this process's events only, and the second value is the helper's, tabulated, to be
+    appended to them; it is None when everything was read here (the corpus is then whole).
+    """
+    reader = Reader(root.resolve())
+    reader.tabulate = tabulate
+    with paused_gc():
+        corpus = _read_corpus(reader, digest)
+    return corpus, reader.tabled
 
 
 @contextmanager
@@ -962,9 +994,8 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read_corpus(root: Path, digest: str | None) -> Corpus:
-    reader = Reader(root)
-    check = reader.check
+def _read_corpus(reader: Reader, digest: str | None) -> Corpus:
+    root, check = reader.root, reader.check
     # read while a helper process reads part of the annotation files (see Reader.annotations)
     registry: list[tuple[list[Actor], list[Place], list[Issue]]] = []
     version: list[str] = []
