@@ -117,14 +117,14 @@ def test_an_events_table_built_in_two_halves_is_the_same_table(
     monkeypatch.setattr(tables, "SPLIT_MIN_EVENTS", 2)
     monkeypatch.setattr(forked, "cores", lambda: 2)
     if helper_fails:
-        parent, real = os.getpid(), tables._events_frame
+        parent, real = os.getpid(), tables._events_table
 
-        def dies_in_the_helper(events: object) -> pd.DataFrame:
+        def dies_in_the_helper(events: object, **options: bool) -> pd.DataFrame:
             if os.getpid() != parent:
                 os._exit(9)
-            return real(events)  # type: ignore[arg-type]
+            return real(events, **options)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(tables, "_events_frame", dies_in_the_helper)
+        monkeypatch.setattr(tables, "_events_table", dies_in_the_helper)
     halves = tables.dataset(corpus, include_drafts=include_drafts)
     assert len(halves.events) == len(corpus.events) > 2
     for name, df in whole.tables().items():

@@ -11,7 +11,7 @@ from analysis import blockyaml
 from analysis.blockyaml import Mapping
 from analysis.errors import DataFileError
 
-__all__ = ["Mapping", "read_text", "read_yaml"]
+__all__ = ["Mapping", "decode_text", "read_text", "read_yaml"]
 
 # libyaml's C scanner and parser when PyYAML has them (about 7x faster on large annotation
 # files); the constructor below stays Python either way, so the result is the same.
@@ -62,6 +62,11 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise DataFileError(shown, 0, "file not found") from exc
     except OSError as exc:
         raise DataFileError(shown, 0, f"cannot read: {exc.strerror}") from exc
+    return decode_text(raw, shown)
+
+
+def decode_text(raw: bytes, shown: str) -> str:
+    """The bytes of a data file as text: strictly UTF-8 without a byte-order mark."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DataFileError(
             shown,

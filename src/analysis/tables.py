@@ -319,13 +319,10 @@ def dataset(
 SPLIT_MIN_EVENTS = 20_000
 
 
-def _events_frame(events: Sequence[Any]) -> pd.DataFrame:
-    return frame_of("events", table_cells("events", events))
-
-
-def _events_table(events: Sequence[Event], *, include_drafts: bool) -> pd.DataFrame:
+def _events_table(events: Sequence[Event], *, include_drafts: bool = True) -> pd.DataFrame:
     """The events table of some events, drafts left out unless asked for (as `dataset`)."""
-    return _events_frame(events if include_drafts else [e for e in events if not e.draft])
+    kept = events if include_drafts else [e for e in events if not e.draft]
+    return frame_of("events", table_cells("events", kept))
 
 
 def _frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -334,12 +331,12 @@ def _frames(corpus: Corpus) -> dict[str, pd.DataFrame]:
     if len(events) < SPLIT_MIN_EVENTS or not forked.available() or forked.cores() < 2:
         return {name: frame_of(name, data) for name, data in cells(corpus).items()}
     half = len(events) // 2
-    with forked.run(_events_frame, events[half:]) as helper:
+    with forked.run(_events_table, events[half:]) as helper:
         first = replace(corpus, events=events[:half])
         tables = {name: frame_of(name, data) for name, data in cells(first).items()}
     second = helper.result()
     if second is None:  # the helper failed: build that half here
-        second = _events_frame(events[half:])
+        second = _events_table(events[half:])
     tables["events"] = pd.concat([tables["events"], second], ignore_index=True)
     return tables
 

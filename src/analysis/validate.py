@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from analysis import codes, forked
-from analysis.annotations import Mapping, read_text, read_yaml
+from analysis.annotations import Mapping, decode_text, read_yaml
 from analysis.errors import DataFileError, Problem, ValidationError
 from analysis.fields import Checker, Definition, Fields, Ref, choices, near
 from analysis.model import (
@@ -461,8 +461,8 @@ class Reader:
                 self.check.add(doc, "text_file", f"{text_file!r} must name a file in data/sources/")
                 return None
             try:
-                raw = text_path.read_bytes()
-                text = read_text(text_path)
+                raw = text_path.read_bytes()  # once: hashed and decoded
+                text = decode_text(raw, str(text_path))
             except DataFileError as exc:
                 self.check.add(doc, "text_file", f"{self.rel(text_path)}: {exc.message}")
                 return None

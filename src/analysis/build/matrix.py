@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from analysis import forked
 from analysis.build.fanout import fan_out_function
 from analysis.build.names import RESERVED, is_slug, slugify
 from analysis.errors import ConfigError
@@ -40,10 +40,7 @@ SETTINGS: dict[str, Setting] = {
 
 
 def default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+    return max(1, forked.cores())
 
 
 @dataclass(frozen=True)
