@@ -24,7 +24,7 @@ def found(text: str, lexicon: Lexicon) -> list[tuple[str, str, tuple[str, ...], 
     blocks, _ = segment.blocks(text)
     folded = fold(text)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
-    docs = list(nlp.blank().pipe(folded[b.start : b.end] for b in readable))
+    docs = list(nlp.pipeline().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)
     ctx = mentions_.Context(text, folded, sentences, lexicon)
     matchers = mentions_.build_matchers(lexicon)

@@ -69,7 +69,7 @@ def test_everything_after_leave_a_reply_is_the_scrapers_tail() -> None:
 def sentences() -> tuple[str, list[segment.Sentence]]:
     blocks, _ = segment.blocks(TEXT)
     readable = [b for b in blocks if b.kind in ("body", "caption")]
-    docs = list(nlp.blank().pipe(fold(TEXT)[b.start : b.end] for b in readable))
+    docs = list(nlp.pipeline().pipe(fold(TEXT)[b.start : b.end] for b in readable))
     return TEXT, segment.sentences(TEXT, blocks, docs)
 
 

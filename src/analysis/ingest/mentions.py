@@ -376,7 +376,7 @@ def build_matchers(lexicon: Lexicon) -> Matchers:
     for iid, name in lexicon.issues.items():
         patterns[f"I:{iid}"] = [fold(name)] if name else []
     matcher = nlp_.phrase_matcher(patterns)
-    vocab = nlp_.blank().vocab
+    vocab = nlp_.pipeline().vocab
     labels = {vocab.strings[label]: label for label in patterns}
     return Matchers(matcher, labels, (len(lexicon.actors), len(lexicon.places)))
 
