@@ -30,6 +30,7 @@ from analysis.ingest import dates as dates_
 from analysis.ingest import mentions as mentions_
 from analysis.ingest.drafts import Draft
 from analysis.ingest.lexicon import Lexicon, load_lexicon
+from analysis.ingest.parse import Parse
 from analysis.ingest.segment import NonBody
 from analysis.model import Actor, Place
 from analysis.paths import project_root
@@ -134,18 +135,17 @@ def read(text: str, *, published: dt.date, lexicon: Lexicon, title: str = "") ->
     readable = [b for b in blocks if b.kind in ("body", "caption")]
     docs = list(nlp.pipeline().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)
-    ctx = mentions_.Context(text, folded, sentences, lexicon)
-    found = mentions_.find(
-        ctx, [(b.start, d) for b, d in zip(readable, docs, strict=True)], _matchers_for(lexicon)
-    )
+    parsed = Parse([(b.start, d) for b, d in zip(readable, docs, strict=True)])
+    ctx = mentions_.Context(text, folded, sentences, lexicon, parse=parsed)
+    found = mentions_.find(ctx, parsed.blocks, _matchers_for(lexicon))
     found_dates = [
         d
         for s in sentences
         for d in dates_.find_dates(folded[s.start : s.end], published, offset=s.start)
     ]
-    claims = attribution.attributions(folded, sentences, found, found_dates, lexicon)
+    claims = attribution.attributions(folded, sentences, found, found_dates, lexicon, parse=parsed)
     event_drafts = events.candidates(
-        folded, sentences, found, found_dates, lexicon, published, claims
+        folded, sentences, found, found_dates, lexicon, published, claims, parse=parsed
     )
     headline = next((b for b in blocks if b.kind == "headline"), None)
     if not title and headline is not None:

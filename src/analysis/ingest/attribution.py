@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from analysis.ingest.dates import DateMention
 from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.mentions import Mention
+from analysis.ingest.parse import Parse
 from analysis.ingest.segment import Sentence
 
 STANCE_OF: dict[str, str] = {
@@ -221,6 +222,8 @@ def attributions(
     mentions: Sequence[Mention],
     dates: Sequence[DateMention],
     lexicon: Lexicon,
+    *,
+    parse: Parse | None = None,
 ) -> list[Attribution]:
     """The claims of a document, in text order."""
     by_sentence: dict[int, list[Mention]] = {}

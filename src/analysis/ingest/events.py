@@ -23,6 +23,7 @@ from analysis.ingest.attribution import Attribution
 from analysis.ingest.dates import FUTURE, DateMention
 from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.mentions import Mention
+from analysis.ingest.parse import Parse
 from analysis.ingest.segment import Sentence
 
 
@@ -268,6 +269,8 @@ def candidates(
     lexicon: Lexicon,
     published: dt.date,
     claims: Sequence[Attribution] = (),
+    *,
+    parse: Parse | None = None,
 ) -> list[EventDraft]:
     """The candidate events of a document, in text order.
 

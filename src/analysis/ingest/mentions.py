@@ -25,6 +25,7 @@ from typing import Any
 from analysis.ingest import nlp as nlp_
 from analysis.ingest import places as geo
 from analysis.ingest.lexicon import DEMONYMS, Lexicon
+from analysis.ingest.parse import Parse
 from analysis.ingest.segment import Sentence
 from analysis.model import Actor
 from analysis.quotes import fold
@@ -391,6 +392,7 @@ class Context:
     lexicon: Lexicon
     published_country: str = ""
     proposals: list[str] = field(default_factory=list)  # ids proposed by this document
+    parse: Parse | None = None  # tokens, entities and arcs by text offset
 
     def sentence_of(self, offset: int) -> int:
         lo, hi = 0, len(self.sentences) - 1
