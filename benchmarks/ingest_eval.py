@@ -127,9 +127,11 @@ class Truth:
     events: list[Record] = field(default_factory=list)
 
 
-def locate(text: IndexedText, quote: str) -> tuple[int, int] | None:
+def locate(text: IndexedText, quote: str, occurrence: Any = 1) -> tuple[int, int] | None:
+    """Where a quote sits: its `occurrence`-th hit (a draft pins a repeated quote that way)."""
     hits = text.find_all(quote)
-    return hits[0] if hits else None
+    n = int(occurrence or 1)
+    return hits[n - 1] if 0 < n <= len(hits) else None
 
 
 def _date(d: Any) -> tuple[str, str, str] | None:
@@ -210,7 +212,7 @@ def drafted(doc: dict[str, Any], registry: Registry, text: IndexedText) -> Truth
         actor_ids += ids
         if rec.get("place"):
             place_ids.append(str(rec["place"]))
-        at = locate(text, str(rec.get("quote") or ""))
+        at = locate(text, str(rec.get("quote") or ""), rec.get("occurrence"))
         d = _date(rec.get("date"))
         if d:
             truth.dates.add(d)
@@ -226,7 +228,7 @@ def drafted(doc: dict[str, Any], registry: Registry, text: IndexedText) -> Truth
         d = _date(rec.get("date"))
         if d:
             truth.dates.add(d)
-        at = locate(text, str(rec.get("quote") or ""))
+        at = locate(text, str(rec.get("quote") or ""), rec.get("occurrence"))
         if at is not None:
             truth.claims.append(
                 Record(*at, "claim", who=actor(rec.get("speaker")), label=str(rec["id"]))
@@ -384,11 +386,11 @@ class Case:
     seed: bool = False
 
 
-def devset_cases() -> list[Case]:
+def devset_cases(folder: Path = DEVSET) -> list[Case]:
     out = []
-    for gold_path in sorted(DEVSET.glob("*.gold.yaml")):
+    for gold_path in sorted(folder.glob("*.gold.yaml")):
         name = gold_path.name.removesuffix(".gold.yaml")
-        raw = (DEVSET / f"{name}.txt").read_text(encoding="utf-8")
+        raw = (folder / f"{name}.txt").read_text(encoding="utf-8")
         lines = raw.splitlines(keepends=True)
         while lines and (lines[0].startswith("#") or not lines[0].strip()):
             lines.pop(0)  # the header that marks the text as fictional
@@ -480,16 +482,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--summary", action="store_true", help="print the table only")
     parser.add_argument("--only", choices=["dev", "seed"], help="score one corpus")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
+    parser.add_argument(
+        "--set",
+        type=Path,
+        default=DEVSET,
+        help="folder of texts and gold to score as 'dev' (default: benchmarks/devset)",
+    )
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
     nlp.pipeline()
-    print(f"model loaded in {time.perf_counter() - t0:.2f} s")
     corpora: dict[str, list[Case]] = {}
     if args.only != "seed":
-        corpora["dev"] = devset_cases()
+        corpora["dev"] = devset_cases(args.set)
     if args.only != "dev":
         corpora["seed"] = [seed_case()]
+    # one untimed text first: the gazetteer, the lexicon's matchers and spaCy's lazy tables load
+    warm = next(iter(corpora.values()))[0]
+    run(warm, keep=False)
+    print(f"model and lazy tables loaded in {time.perf_counter() - t0:.2f} s")
     results: dict[str, dict[str, float]] = {}
     timings: dict[str, list[float]] = {}
     for corpus, cases in corpora.items():

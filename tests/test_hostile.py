@@ -74,6 +74,16 @@ SHOWN_AS_TEXT = [
     ),
     ("actor_profile-evil_minister.html", "prose: the name in bold", f"{EVIL} in 1 source(s)"),
     ("claims_broken.html", "failure: the error", f"unknown source id(s) {SCRIPT}{IMG}"),
+    ("source-hostile-brief.html", "source text: a script tag", f"Dronia {SCRIPT} said on Monday"),
+    (
+        "source-hostile-brief.html",
+        "source text: a quote breaking out of a script",
+        f"\u201cWe saw nothing {BREAK_OUT},\u201d the Rivalian Foreign Ministry said",
+    ),
+    ("source-hostile-brief.html", "source text: entities", "the claim &lt;b&gt;bold&lt;/b&gt;"),
+    ("source-hostile-brief.html", "source text: a javascript: URL", f"details at {JS_LINK} were"),
+    ("source-hostile-brief.html", "metadata: the URL", f'https://example.invalid/">{SCRIPT}'),
+    ("source-hostile-brief.html", "records: a summary", f"Rivalia might supply shells {BREAK_OUT}"),
 ]
 
 #: Everything a report must not contain or do, read off the live page.
@@ -169,10 +179,10 @@ def hostile(
 
 def test_the_build_fails_only_the_report_planted_to_fail(hostile: HostileBuild) -> None:
     assert hostile.status == 1, hostile.stdout
-    assert "FAILED: 12 pages" in hostile.stdout
+    assert "FAILED: 13 pages" in hostile.stdout
     assert f"claims_broken: NewsbriefError: unknown source id(s) {SCRIPT}{IMG}" in hostile.stdout
     assert hostile.stdout.count("FAILED ") == 1  # one failed page line
-    assert len(hostile.seen) == 13  # 12 pages and the index
+    assert len(hostile.seen) == 14  # 13 pages and the index
 
 
 def test_no_page_runs_a_payload_opens_a_dialog_or_fetches_anything(

@@ -99,9 +99,9 @@ def test_a_reviewed_claim_cannot_be_about_a_draft_event(tmp_path: Path) -> None:
         (
             "events:\n",
             "proposed_actors:\n  - id: new_guy\n    name: New Guy\n    kind: person\n"
-            "    sector: GOV\n    draft: true\nevents:\n",
+            "    country: LAT\n    sector: GOV\n    draft: true\nevents:\n",
             "country",
-            "required field",
+            "not an ISO 3166-1 alpha-3 code",
         ),
         (
             "events:\n",
@@ -160,3 +160,54 @@ def test_valid_non_body_spans_pass(tmp_path: Path) -> None:
     root = project(tmp_path)
     edit(root, META, 'url: ""\n', 'url: ""\nnon_body: [{start: 0, end: 4, kind: headline}]\n')
     validate_project(root)
+
+
+# --- a quote that occurs more than once: `occurrence` says which one --------------------------
+
+RIGA = '    quote: "Riga"\n'
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(needle))
+
+
+@pytest.mark.parametrize("occurrence", [1, 2])
+def test_the_offsets_come_from_the_chosen_occurrence(tmp_path: Path, occurrence: int) -> None:
+    root = project(tmp_path)
+    edit(root, ANN, TALKS, RIGA + f"    occurrence: {occurrence}\n")
+    validate_project(root)
+    text = (root / "data/sources/test-mini.txt").read_text(encoding="utf-8")
+    first = text.index("Riga")
+    at = first if occurrence == 1 else text.index("Riga", first + 1)
+    event = load(root).events.set_index("event_id").loc["talks_planned"]
+    assert (event["evidence_quote"], event["evidence_start"], event["evidence_end"]) == (
+        "Riga",
+        at,
+        at + 4,
+    )
+    assert "occurrence" not in load(root).events.columns  # the contract's columns, unchanged
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "words"),
+    [
+        (TALKS, RIGA, "quote", "lengthen it until it is unique, or add `occurrence: N` (1 to 2)"),
+        (TALKS, RIGA + "    occurrence: 3\n", "occurrence", "expected a whole number from 1 to 2"),
+        (TALKS, RIGA + "    occurrence: 0\n", "occurrence", "it occurs 2 times"),
+        (TALKS, RIGA + "    occurrence: two\n", "occurrence", "'two' is not an occurrence"),
+        (TALKS, TALKS + "    occurrence: 1\n", "occurrence", "the quote occurs once"),
+    ],
+)
+def test_a_missing_or_wrong_occurrence_is_reported_at_its_line(
+    tmp_path: Path, old: str, new: str, field: str, words: str
+) -> None:
+    root = project(tmp_path)
+    edit(root, ANN, old, new)
+    with pytest.raises(ValidationError) as err:
+        validate_project(root)
+    line = line_of(root, ANN, RIGA.rstrip("\n") if field == "quote" else f"    {field}:")
+    wanted = f"{ANN}:{line}: {field}: "
+    assert any(str(p).startswith(wanted) and words in p.message for p in err.value.problems), str(
+        err.value
+    )

@@ -182,4 +182,49 @@ def test_the_cli_prints_what_it_wrote_and_how_to_review(
     assert cli_ingest(root) == 0
     out = capsys.readouterr().out
     assert f"ingested {SECOND}:" in out
-    assert "delete each accepted record's `draft: true`" in out
+    assert f"ingested {SECOND}:" in out and "`newsbrief review SOURCE_ID` lists the drafts" in out
+
+
+# A fictional test text, written for this test (not taken from any publication).
+PASTED = """Ministers trade warnings over grain corridor
+
+This is a fictional test text written for newsbrief's tests.
+
+Ukrainian Foreign Minister Dmytro Kuleba said on Monday that Russian drones hit grain silos in \
+Odesa overnight. "The silos were empty, but the message was clear," Kuleba told reporters.
+
+The Russian Defense Ministry said its forces struck military targets near the port. Turkey \
+offered to host new talks on grain exports, according to the Turkish Foreign Ministry.
+"""
+
+
+def test_a_text_pasted_three_times_pins_its_quotes_by_occurrence(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    once, thrice = tmp_path / "once.txt", tmp_path / "thrice.txt"
+    once.write_text(PASTED, encoding="utf-8")
+    thrice.write_text("\n\n".join([PASTED] * 3), encoding="utf-8")
+    single = ingest(once, "2024-03-05", "Test Wire", root=root)
+    tripled = ingest(thrice, "2024-03-05", "Test Wire", root=root)
+    docs = [read_yaml(r.annotation_path) for r in (single, tripled)]
+    records = [[*doc["events"], *doc["claims"]] for doc in docs]
+    assert records[0] and len(records[1]) >= 2 * len(records[0])
+    # quotes are not lengthened to be unique: none is longer than the longest of the text once
+    longest = max(len(r["quote"]) for r in records[0])
+    assert max(len(r["quote"]) for r in records[1]) <= longest
+    assert all("occurrence" not in r for r in records[0])
+    assert {r.get("occurrence") for r in records[1]} == {1, 2, 3}
+    validate_project(root)
+    # the offsets exported are those of the occurrence the record names
+    data = load(root, include_drafts=True)
+    text = thrice.read_text(encoding="utf-8")
+    copy = len(PASTED) + 2
+    tables = [
+        data.events[data.events["source_id"] == tripled.source_id].set_index("event_id"),
+        data.claims[data.claims["source_id"] == tripled.source_id].set_index("claim_id"),
+    ]
+    for rec in records[1]:
+        table = tables[0] if rec in docs[1]["events"] else tables[1]
+        start_col = "evidence_start" if table is tables[0] else "quote_start"
+        start = int(table.loc[rec["id"], start_col])
+        assert start // copy == rec.get("occurrence", 1) - 1
+        assert text[start:].startswith(rec["quote"][:20])

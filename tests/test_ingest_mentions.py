@@ -10,6 +10,7 @@ from analysis.ingest import mentions as mentions_
 from analysis.ingest import nlp, segment
 from analysis.ingest import places as geo
 from analysis.ingest.lexicon import Lexicon, load_lexicon
+from analysis.ingest.parse import Parse
 from analysis.quotes import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -23,16 +24,15 @@ def lexicon() -> Lexicon:
 def found(text: str, lexicon: Lexicon) -> list[tuple[str, str, tuple[str, ...], str]]:
     blocks, _ = segment.blocks(text)
     folded = fold(text)
-    readable = [b for b in blocks if b.kind in ("body", "caption")]
+    readable = [b for b in blocks if b.kind in segment.READ_KINDS]
     docs = list(nlp.pipeline().pipe(folded[b.start : b.end] for b in readable))
     sentences = segment.sentences(text, blocks, docs)
-    ctx = mentions_.Context(text, folded, sentences, lexicon)
+    parsed = Parse([(b.start, d) for b, d in zip(readable, docs, strict=True)])
+    ctx = mentions_.Context(text, folded, sentences, lexicon, parse=parsed)
     matchers = mentions_.build_matchers(lexicon)
     return [
         (m.kind, text[m.start : m.end], m.ids, m.role)
-        for m in mentions_.find(
-            ctx, [(b.start, d) for b, d in zip(readable, docs, strict=True)], matchers
-        )
+        for m in mentions_.find(ctx, parsed.blocks, matchers)
     ]
 
 
@@ -129,3 +129,152 @@ def test_an_unknown_titled_name_is_proposed_as_a_new_actor(lexicon: Lexicon) -> 
         "Chancellor",
     )
     assert "olaf_scholz" in lexicon.proposed_actor_ids
+
+
+def proposed(text: str, lexicon: Lexicon) -> dict[str, tuple[str, str, str, str]]:
+    """The actors a text proposes: name -> (kind, country, office, parent)."""
+    before = set(lexicon.actors)
+    found(text, lexicon)
+    return {
+        a.name: (a.kind, a.country_iso3, a.office, a.parent_id)
+        for i, a in lexicon.actors.items()
+        if i not in before
+    }
+
+
+# --- class 4: non-actors are not proposed; offices and countries only from the text -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        ("Putin signed the Russian Presidential Decree on Friday.", "Decree"),
+        ("Lawmakers in Kyiv ratified the Rome Statute on Wednesday.", "Statute"),
+        ("Ministers said the Paris Agreement was still within reach.", "Agreement"),
+        ("Israel said the Iron Dome system intercepted most rockets.", "Iron Dome"),
+        ("The Minsk agreements were never carried out, Kuleba said.", "Minsk"),
+        ("Delegates gathered for the Munich Security Conference on Friday.", "Conference"),
+        ("The Grain Deal Joint Coordination Centre report was released Monday.", "Report"),
+    ],
+)
+def test_documents_events_and_weapons_are_not_proposed_as_actors(
+    text: str, not_actor: str, lexicon: Lexicon
+) -> None:
+    names = proposed(text, lexicon)
+    assert not [n for n in names if not_actor.lower() in n.lower()], names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # sentence debris ("But") is not part of the office; the organisation is its parent
+        (
+            "But State Department spokesperson Matthew Miller said the talks had stalled.",
+            "Matthew Miller",
+            ("person", "", "State Department spokesperson", "state_department"),
+        ),
+        # the country of a title's demonym, even in a story set elsewhere
+        (
+            "In Kyiv, U.S. Ambassador Bridget Brink said Ukraine would get more air defenses.",
+            "Bridget Brink",
+            ("person", "USA", "Ambassador", "united_states"),
+        ),
+        # no title, no apposition: the country stays empty, never the story's country
+        (
+            "Speaking in Kyiv on Monday, Laura Bennett said Ukraine needed more air defenses.",
+            "Laura Bennett",
+            ("person", "", "", ""),
+        ),
+        # an organisation named "of" a country takes that country
+        (
+            "The Foreign Ministry of Ukraine said the strike was deliberate.",
+            "Foreign Ministry of Ukraine",
+            ("organization", "UKR", "", "ukraine"),
+        ),
+        # an outlet known by its name alone
+        (
+            "Politico reported on Tuesday that the package would be delayed.",
+            "Politico",
+            ("media", "", "", ""),
+        ),
+        # an outlet presented as one, with the country its presentation gives
+        (
+            "Ukrainian state broadcaster Suspilne reported explosions in the port overnight.",
+            "Suspilne",
+            ("media", "UKR", "", ""),
+        ),
+        (
+            "The Kyiv Independent, a news website, reported that the bridge had been hit.",
+            "Kyiv Independent",
+            ("media", "", "", ""),
+        ),
+    ],
+)
+def test_a_proposed_actors_office_and_country_come_from_the_text(
+    text: str, name: str, expected: tuple[str, str, str, str], lexicon: Lexicon
+) -> None:
+    assert proposed(text, lexicon)[name] == expected
+
+
+def test_a_qualifying_country_is_not_a_separate_speaker(lexicon: Lexicon) -> None:
+    text = "The Foreign Ministry of Ukraine said the strike was deliberate."
+    assert [n for k, n, _, role in found(text, lexicon) if k == "actor" and role == ""] == [
+        "Foreign Ministry"
+    ]
+
+
+# --- class 5 (actors): a capital that acts is its government; after "in" it is a place ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "expected"),
+    [
+        ("Beijing has blocked efforts to condemn the launch.", "Beijing", "actor", "china"),
+        ("New sanctions target Moscow's war effort.", "Moscow", "actor", "russia"),
+        ("The Kremlin said the talks were over.", "Kremlin", "actor", "kremlin"),  # its office
+        ("Washington urged Beijing to use its influence.", "Washington", "actor", "united_states"),
+        ("Washington urged Beijing to use its influence.", "Beijing", "actor", "china"),
+        ("The move was condemned by Berlin on Sunday.", "Berlin", "actor", "germany"),
+        ("Kim Jong Un wants to sell munitions to Moscow.", "Moscow", "actor", "russia"),
+        ("Talks in Beijing ended without a deal.", "Beijing", "place", "beijing"),
+        ("The delegation flew to Moscow on Tuesday.", "Moscow", "place", "moscow"),
+        ("A drone hit an office tower in Moscow.", "Moscow", "place", "moscow"),
+        ("Moscow's mayor closed the parks.", "Moscow", "place", "moscow"),
+        ("Kyiv came under attack overnight, officials said.", "Kyiv", "", ""),
+        ("Moscow-backed separatists shelled the town.", "Moscow", "actor", "russia"),
+        # a country someone goes to or leaves is a place; one that is attacked stays an actor
+        ("Thousands of families fled Sudan last week.", "Sudan", "place", "sudan"),
+        ("Putin visited North Korea in 2024.", "North Korea", "place", "north_korea"),
+        ("Russia invaded Ukraine in February 2022.", "Ukraine", "actor", "ukraine"),
+    ],
+)
+def test_a_capital_is_its_government_when_it_acts_and_a_place_otherwise(
+    text: str, surface: str, kind: str, expected: str, lexicon: Lexicon
+) -> None:
+    hits = [(k, i[0], role) for k, name, i, role in found(text, lexicon) if name == surface]
+    if not kind:
+        assert not [h for h in hits if h[0] == "actor"]  # whatever it is, not an actor
+        return
+    [(got_kind, got_id, role)] = hits
+    assert (got_kind, got_id) == (kind, expected)
+    if kind == "place" and ("in " + surface in text or "to " + surface in text):
+        assert role == "locative"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The Chinese government said the rules were lawful.", "Chinese government", "china"),
+        ("Russian authorities detained two journalists.", "Russian authorities", "russia"),
+    ],
+)
+def test_a_demonyms_government_is_the_state(
+    text: str, surface: str, expected: str, lexicon: Lexicon
+) -> None:
+    assert [(n, i[0]) for k, n, i, role in found(text, lexicon) if k == "actor" and not role] == [
+        (surface, expected)
+    ]
+
+
+def test_officials_of_an_administration_are_not_the_state(lexicon: Lexicon) -> None:
+    assert ids("U.S. administration officials declined to comment.", lexicon) == []

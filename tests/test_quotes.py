@@ -48,3 +48,24 @@ def test_any_substring_is_found_at_offsets_that_reproduce_it(
     assert spans, "a verbatim substring must be found"
     for s, e in spans:
         assert normalise(text[s:e]) == normalise(quote)
+
+
+PASTED = 'Kuleba said \u201cno\u201d.\n\nKuleba  said "no".\n\nKuleba said \u201cno\u201d.\n'
+
+
+@pytest.mark.parametrize("seen", [None, {}])
+def test_a_repeated_span_is_pinned_by_its_occurrence_not_lengthened(
+    seen: dict[str, list[tuple[int, int]]] | None,
+) -> None:
+    text = IndexedText.of(PASTED)
+    starts = [i for i in range(len(PASTED)) if PASTED.startswith("Kuleba", i)]
+    for n, start in enumerate(starts, 1):
+        end = PASTED.index(".", start) + 1
+        quote, occurrence = text.pin(start, end, seen) or ("", -1)
+        assert (quote, occurrence) == (PASTED[start:end], n)
+        assert text.find_all(quote)[occurrence - 1][0] == start
+    once = PASTED.index("said")
+    assert text.pin(0, 6, seen) == ("Kuleba", 1)
+    assert text.pin(once - 1, once + 4, seen) == ("said", 1)  # the white space is trimmed
+    assert text.pin(7, 7 + len("said \u201cno\u201d."), seen) == ("said \u201cno\u201d.", 1)
+    assert text.pin(6, 7, seen) is None  # only white space

@@ -36,6 +36,8 @@ class Source:
     text_sha256: str
     text: str = field(repr=False)
     path: str = ""
+    # spans that are not article body (headline, caption, credit, boilerplate): (start, end, kind)
+    non_body: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)

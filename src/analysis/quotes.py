@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from sys import maxsize
 
@@ -84,3 +84,31 @@ class IndexedText:
             spans.append((self._origin(at), self._origin(at + len(needle) - 1) + 1))
             at = self.folded.find(needle, at + 1)
         return spans
+
+    def pin(
+        self, start: int, end: int, seen: dict[str, list[tuple[int, int]]] | None = None
+    ) -> tuple[str, int] | None:
+        """The text at `[start, end)` as a quote, and which of its occurrences it is.
+
+        The occurrence is 1-based, 0 when the quote occurs once (a record then needs no
+        `occurrence` field); None when the span holds no words. `seen` keeps the occurrences
+        of quotes already pinned: a text that repeats a paragraph n times then costs one
+        search per distinct quote, not one per record (which would grow with n squared).
+        """
+        while start < end and self.original[start].isspace():
+            start += 1
+        while end > start and self.original[end - 1].isspace():
+            end -= 1
+        quote = self.original[start:end]
+        key = normalise(quote)
+        hits = seen.get(key) if seen is not None else None
+        if hits is None:
+            hits = self.find_all(quote)
+            if seen is not None:
+                seen[key] = hits
+        if not hits:
+            return None
+        if len(hits) == 1:
+            return quote, 0
+        n = bisect_left(hits, (start, -1))
+        return (quote, n + 1) if n < len(hits) and hits[n][0] == start else None

@@ -9,7 +9,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
@@ -283,6 +283,8 @@ class Dataset:
     issues: pd.DataFrame
     version: str
     texts: dict[str, str]
+    # per source: the spans that are not article body, (start, end, kind)
+    non_body: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in COLUMNS}
@@ -312,7 +314,10 @@ def dataset(
         corpus = reviewed(corpus)
     tables = _frames(corpus)
     texts = {s.source_id: s.text for s in corpus.sources}
-    return keep_sources(Dataset(**tables, version=corpus.version, texts=texts), sources)
+    spans = {s.source_id: s.non_body for s in corpus.sources}
+    return keep_sources(
+        Dataset(**tables, version=corpus.version, texts=texts, non_body=spans), sources
+    )
 
 
 # From this many events on, a forked helper builds the second half of the events table.
@@ -356,7 +361,8 @@ def keep_sources(data: Dataset, sources: Sequence[str] | None) -> Dataset:
         df = tables[name]
         tables[name] = df[df["source_id"].isin(keep)].reset_index(drop=True)
     texts = {k: v for k, v in data.texts.items() if k in keep}
-    return Dataset(**tables, version=data.version, texts=texts)
+    spans = {k: v for k, v in data.non_body.items() if k in keep}
+    return Dataset(**tables, version=data.version, texts=texts, non_body=spans)
 
 
 def load(

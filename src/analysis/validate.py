@@ -31,6 +31,7 @@ from analysis.model import (
     Span,
 )
 from analysis.paths import project_root
+from analysis.pending import Pending, pending, pending_lines
 from analysis.quotes import IndexedText
 
 T = TypeVar("T")
@@ -57,6 +58,7 @@ EVENT_FIELDS = frozenset(
         "topics",
         "summary",
         "quote",
+        "occurrence",
         "draft",
         "confidence",
     )
@@ -75,6 +77,7 @@ CLAIM_FIELDS = frozenset(
         "content",
         "date",
         "quote",
+        "occurrence",
         "draft",
         "confidence",
     )
@@ -89,6 +92,7 @@ POSITION_FIELDS = frozenset(
         "conditions",
         "claim",
         "quote",
+        "occurrence",
         "draft",
         "confidence",
     )
@@ -371,16 +375,45 @@ class Reader:
                 "differ, words may not)",
             )
             return Span(quote, -1, -1)
-        if len(hits) > 1:
-            where = ", ".join(str(s) for s, _ in hits[:5])
+        start, end = hits[self.occurrence(f, hits, source, key) - 1]
+        return Span(source.text[start:end], start, end)
+
+    def occurrence(
+        self, f: Fields, hits: list[tuple[int, int]], source: Source, key: str = "quote"
+    ) -> int:
+        """Which of the quote's occurrences a record means (1-based): `occurrence`, else 1.
+
+        `occurrence` is required when the quote occurs more than once and refused otherwise.
+        """
+        where = ", ".join(str(s) for s, _ in hits[:5]) + (", ..." if len(hits) > 5 else "")
+        if "occurrence" not in f.rec:
+            if len(hits) > 1:
+                self.check.add(
+                    f.rec,
+                    key,
+                    f"quote occurs {len(hits)} times in {source.path} (offsets {where}); "
+                    f"lengthen it until it is unique, or add `occurrence: N` (1 to "
+                    f"{len(hits)}) to say which one is meant",
+                )
+            return 1
+        if len(hits) == 1:
             self.check.add(
                 f.rec,
-                key,
-                f"quote occurs {len(hits)} times in {source.path} "
-                f"(offsets {where}); lengthen it until it is unique",
+                "occurrence",
+                f"the quote occurs once in {source.path}; remove `occurrence` "
+                "(it only says which of several occurrences is meant)",
             )
-        start, end = hits[0]
-        return Span(source.text[start:end], start, end)
+            return 1
+        n = f.rec.get("occurrence")
+        if isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= len(hits):
+            return n
+        self.check.add(
+            f.rec,
+            "occurrence",
+            f"{n!r} is not an occurrence of the quote: it occurs {len(hits)} times in "
+            f"{source.path} (offsets {where}); expected a whole number from 1 to {len(hits)}",
+        )
+        return 1
 
     def review(self, f: Fields) -> tuple[bool, float | None]:
         """A drafted record's `draft: true` and `confidence` (0..1), both optional."""
@@ -479,8 +512,7 @@ class Reader:
                     "text_sha256",
                     f"the text file's SHA-256 is {actual}: the text changed, or the hash is wrong",
                 )
-        if text is not None:
-            self.non_body(doc, len(text))
+        spans = self.non_body(doc, len(text)) if text is not None else ()
         if not (source_id and published and text is not None):
             return None
         source = Source(
@@ -493,18 +525,23 @@ class Reader:
             sha,
             text,
             self.rel(folder / text_file),
+            spans,
         )
         self.texts[source_id] = IndexedText.of(text)
         return source
 
-    def non_body(self, doc: Mapping, n_chars: int) -> None:
+    def non_body(self, doc: Mapping, n_chars: int) -> tuple[tuple[int, int, str], ...]:
         """`non_body`: spans ingest marked as headline, caption, boilerplate; within the text."""
+        spans: list[tuple[int, int, str]] = []
         for rec in self.records(doc, "non_body"):
             f = Fields(rec, frozenset(("start", "end", "kind")), self.check, "a non-body span")
             start, end = f.integer("start", 0, n_chars), f.integer("end", 0, n_chars)
-            f.text("kind", required=True)
+            kind = f.text("kind", required=True)
             if start >= end and "start" in rec and "end" in rec:
                 self.check.add(rec, "end", f"end {end} is not after start {start}")
+            elif start is not None and end is not None and kind:
+                spans.append((start, end, kind))
+        return tuple(sorted(spans))
 
     def registry(self, name: str, key: str) -> list[Mapping]:
         path = self.root / "data" / "registry" / name
@@ -540,8 +577,9 @@ class Reader:
         if proposed:
             self.proposed(rec, f, "actor", "data/registry/actors.yaml")
         kind = f.choice("kind", codes.ACTOR_KINDS)
-        # Groups and unnamed speakers may span countries or have none the text gives.
-        country = f.text("country", required=kind in COUNTRY_REQUIRED)
+        # Groups and unnamed speakers may span countries or have none the text gives; a draft
+        # (proposed) actor keeps it empty when the text does not say it, for the reviewer.
+        country = f.text("country", required=kind in COUNTRY_REQUIRED and not proposed)
         if country and country not in _iso3_codes():
             self.check.add(
                 rec,
@@ -1065,6 +1103,7 @@ class Report:
     """What `newsbrief validate` says when the data is clean."""
 
     corpus: Corpus
+    pending: tuple[Pending, ...] = ()  # drafts left, per source
 
     def counts(self) -> dict[str, int]:
         c = self.corpus
@@ -1080,9 +1119,13 @@ class Report:
 
     def summary(self) -> str:
         parts = ", ".join(f"{name} {n}" for name, n in self.counts().items())
-        return f"ok: {parts} (data version {self.corpus.version})"
+        ok = f"ok: {parts} (data version {self.corpus.version})"
+        return "\n".join([ok, *pending_lines(self.pending)])
 
 
 def validate_project(root: Path | None = None) -> Report:
-    """Validate `data/` and summarise it; raises ValidationError with every problem."""
-    return Report(read_corpus(root))
+    """Validate `data/` and summarise it, with the drafts still pending review; raises
+    ValidationError with every problem."""
+    root = (root or project_root()).resolve()
+    corpus = read_corpus(root)
+    return Report(corpus, pending(corpus, root))

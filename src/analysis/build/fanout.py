@@ -26,9 +26,15 @@ def issues_with_positions(dataset: Any) -> list[str]:
     return sorted(set(dataset.positions["issue_id"]) - {""})
 
 
+def sources(dataset: Any) -> list[str]:
+    """Every source text: one source page each (its text with every record highlighted)."""
+    return sorted(set(dataset.sources["source_id"]))
+
+
 FAN_OUTS: dict[str, Callable[[Any], list[Any]]] = {
     "actors_with_records": actors_with_records,
     "issues_with_positions": issues_with_positions,
+    "sources": sources,
 }
 
 
@@ -37,9 +43,21 @@ def actor_names(dataset: Any) -> dict[str, str]:
     return dict(zip(dataset.actors["actor_id"], dataset.actors["name"], strict=True))
 
 
+def source_titles(dataset: Any) -> dict[str, str]:
+    """source_id -> "Title (Publisher, date)", so a source page is titled by its article."""
+    s = dataset.sources
+    return {
+        sid: f"{title} ({publisher}, {published})"
+        for sid, title, publisher, published in zip(
+            s["source_id"], s["title"], s["publisher"], s["published_at"], strict=True
+        )
+    }
+
+
 #: How to name each value of a fan-out in page titles (`{label}`); the value itself otherwise.
 FAN_OUT_LABELS: dict[str, Callable[[Any], dict[str, str]]] = {
     "actors_with_records": actor_names,
+    "sources": source_titles,
 }
 
 

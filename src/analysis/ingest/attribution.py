@@ -1,82 +1,38 @@
-"""Who said what: reporting cues, their speakers, the outlet relayed through, and verification.
+"""Who said what: claims from the parse's speech acts and quotations, their relays and checks.
 
-Per sentence, a reporting cue ("said", "told reporters", "wrote on Facebook", "according to",
-"denied", "dismissed claims") is found with a regular expression and its speaker among the
-sentence's mentions:
-- `X said ...`, `X, a ... spokeswoman, said ...` (an appositive is skipped), `X and Y write`
-  (co-authors with one parent: the parent speaks, e.g. the outlet for two bylined reporters);
-- `..., X said.` and `..., said X.`; `according to X`; `..., stating that ...` (the subject);
-- pronouns and "the ministry" were resolved by mentions.
-An outlet's own cue ("..., Ukrinform reported", "told The Washington Post") makes the outlet the
-claim's `via`; when the outlet is the only speaker it is both speaker and via. "could not
-independently verify" in the sentence or the next one marks the claim not verified.
-A claim's date is a date in the attribution ("said last week that", "told reporters Monday"),
-not in what was said; otherwise the date the same speaker was last placed at in the paragraph.
+A claim is a speech act (`speech`) with something said and a speaker (`speakers`):
+- direct quotations, over sentences and paragraphs up to the closing mark, take the cue of the
+  sentence they close or open in (`"...," she said.`, `She said: "..."`, `"...?" he asked.`);
+  a quotation with no cue of its own that follows one in the same paragraph, or opens the next
+  paragraph, is a new claim of the same speaker (lower confidence);
+- indirect speech ("X said (that) ...", "..., X said") and mixed quotes (a quoted phrase inside
+  reported speech) are the verb's clause; "according to X" the clause it is attached to;
+- the claim's quote is what was said, never the attribution clause.
+An outlet's own speech act ("..., Ukrinform reported", "That's according to Politico,
+Ukrinform reports") that contains another one makes the outlet the inner claim's `via`; "X told
+The Washington Post" makes the outlet the `via`; an outlet that asserts alone is both speaker
+and via; the next sentence by the same speaker keeps the relay. "could not independently verify"
+in the sentence or the next one marks the claim not verified. A claim's date is a date in the
+attribution ("said last week that"), not in what was said; otherwise the date the same speaker
+was last placed at in the paragraph.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from analysis.ingest import quoting, speech
+from analysis.ingest import speakers as speakers_
+from analysis.ingest.context import Mention
 from analysis.ingest.dates import DateMention
 from analysis.ingest.lexicon import Lexicon
-from analysis.ingest.mentions import Mention
 from analysis.ingest.parse import Parse
 from analysis.ingest.segment import Sentence
 
-STANCE_OF: dict[str, str] = {
-    "said": "asserts",
-    "says": "asserts",
-    "say": "asserts",
-    "told": "asserts",
-    "tells": "asserts",
-    "added": "asserts",
-    "adds": "asserts",
-    "stated": "asserts",
-    "stating": "asserts",
-    "saying": "asserts",
-    "adding": "asserts",
-    "wrote": "asserts",
-    "writes": "asserts",
-    "write": "asserts",
-    "reported": "asserts",
-    "reports": "asserts",
-    "announced": "asserts",
-    "claimed": "asserts",
-    "insisted": "asserts",
-    "argued": "asserts",
-    "noted": "asserts",
-    "confirmed": "asserts",
-    "acknowledged": "asserts",
-    "alleged": "asserts",
-    "accused": "asserts",
-    "condemned": "asserts",
-    "reiterated": "asserts",
-    "repeated": "asserts",
-    "referred to": "asserts",
-    "described": "asserts",
-    "according to": "asserts",
-    "posted": "asserts",
-    "warned": "predicts",
-    "expects": "predicts",
-    "expect": "predicts",
-    "predicted": "predicts",
-    "pledged": "predicts",
-    "promised": "predicts",
-    "vowed": "predicts",
-    "denied": "denies",
-    "denies": "denies",
-    "deny": "denies",
-    "dismissed": "denies",
-    "rejected": "denies",
-    "refuted": "denies",
-    "questioned": "questions",
-    "doubted": "questions",
-}
-_VERBS = "|".join(sorted((re.escape(v) for v in STANCE_OF), key=len, reverse=True))
-_CUE = re.compile(rf"\b(?P<verb>{_VERBS})\b")
 _EXTENSION = re.compile(
     r"(?: in a (?:statement|video|interview|post|speech|televised address|briefing|"
     r"telephone interview|Telegram post)| at a (?:news conference|press conference|briefing|"
@@ -88,9 +44,6 @@ _TOLD_OBJECT = re.compile(
     r" (?:reporters|journalists|lawmakers|parliament|state media|"
     r"(?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)*)"
 )
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being|reportedly|so|that's)\s*-?\s*$")
-_GAP_OK = re.compile(r"^\s*(?:[\w'-]+\s+){0,4}$")
-_NOT_IN_GAP = re.compile(r"\b(?:that|which|who|and|but|when|while|if|because|as|to|the|a|an)\b")
 _VERIFY = re.compile(
     r"could not (?:independently )?(?:verify|confirm)|"
     r"(?:has|have) not (?:been able to )?(?:independently )?"
@@ -103,9 +56,17 @@ _CONFIRMED = re.compile(
     r"\b(?:independently confirmed|independently verified|has confirmed|"
     r"have confirmed)\b"
 )
-_OPENS_QUOTE = re.compile(r"^[\"']")
-_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)")
-_STOP = re.compile(r"[,;:]")
+_ANONYMITY = re.compile(
+    r"\b(?:(?:on|under) (?:the )?condition(?:s)? of anonymity|anonymity|declined to be "
+    r"(?:named|identified)|(?:was|were) not authori[sz]ed to (?:speak|talk|comment)|"
+    r"asked not to be (?:named|identified))\b",
+    re.IGNORECASE,
+)
+_NEGATED_CONTENT = re.compile(
+    r"^\W*(?:there (?:is|are|was|were) no|(?:it|they|he|she|we) "
+    r"(?:did|do|does|was|were|is|are) not|no one|nothing)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -123,97 +84,23 @@ class Attribution:
     stance: str
     verification: str
     content: tuple[int, int]  # what was said, by offsets
-    quote: tuple[int, int]  # the claim's quote: the sentence (and its continuation)
+    quote: tuple[int, int]  # the claim's quote: what was said (over sentences if quoted so)
     date: DateMention | None
     confidence: float
+    anonymous: bool = False  # the text says the speaker asked not to be named
 
 
-@dataclass(frozen=True)
-class _Cue:
-    start: int
-    end: int
-    verb: str
-    text: str
-    speaker: Mention | None
-    inverted: bool
+@dataclass
+class _Found:
+    """A claim being built: the speech act, its speaker and what was said."""
 
-
-def _cues(folded: str, sentence: Sentence, mentions: Sequence[Mention]) -> list[_Cue]:
-    out: list[_Cue] = []
-    quoted = [
-        (sentence.start + q.start(), sentence.start + q.end())
-        for q in _QUOTED.finditer(folded[sentence.start : sentence.end])
-    ]
-    for m in _CUE.finditer(folded, sentence.start, sentence.end):
-        verb = m.group("verb")
-        if out and m.start() < out[-1].end:
-            continue  # inside the previous cue ("denied reports")
-        if any(a < m.start() < b for a, b in quoted):
-            continue  # words inside a quotation are the speaker's, not cues
-        before = folded[max(sentence.start, m.start() - 12) : m.start()]
-        if _PASSIVE.search(before):
-            continue
-        end = m.end()
-        ext = _EXTENSION.match(folded, end, sentence.end)
-        if verb == "told":
-            ext = _TOLD_OBJECT.match(folded, end, sentence.end)
-        if ext:
-            end = ext.end()
-            if folded[end - 1] == "." and "." not in folded[m.start() : end - 1].split()[-1]:
-                end -= 1  # the sentence's full stop, not an abbreviation's
-        if verb == "referred to" and not re.search(r"\bas\b", folded[end : sentence.end]):
-            continue
-        out.append(_Cue(m.start(), end, verb, folded[m.start() : end], None, False))
-    return out
-
-
-def _speaker(
-    folded: str, sentence: Sentence, cue: _Cue, mentions: Sequence[Mention], lexicon: Lexicon
-) -> tuple[Mention | None, bool, float]:
-    """The mention that speaks for a cue, whether the order is inverted, and a confidence."""
-    actors = [m for m in mentions if m.kind == "actor"]
-    if cue.verb == "according to":
-        after = [m for m in actors if cue.end <= m.start <= cue.end + 6]
-        return (after[0], True, 0.8) if after else (None, False, 0.0)
-    before_text = folded[sentence.start : cue.start].rstrip()
-    if before_text.endswith((",", ',"', ",'")):
-        after = [m for m in actors if cue.end <= m.start <= cue.end + 5 and m.independent]
-        if after:  # "..., said Putin."
-            return after[0], True, 0.8
-        if cue.verb in ("stating", "saying", "adding"):
-            subject = [m for m in actors if m.independent and m.start < cue.start]
-            return (subject[0], False, 0.7) if subject else (None, False, 0.0)
-    candidates = [m for m in actors if m.end <= cue.start and m.independent]
-    for m in reversed(candidates):
-        gap = folded[m.end : cue.start]
-        app = re.match(r"^,\s+(?:a|an|the|its|his|her|their)\s[^,.;:]{1,90},", gap)
-        if app:
-            gap = gap[app.end() :]
-        if _GAP_OK.match(gap) and not _NOT_IN_GAP.search(gap):
-            inverted = bool(re.search(r",[\"']?\s*(?:the\s+)?$", folded[sentence.start : m.start]))
-            return m, inverted, 0.8 if m.via in ("registry", "title", "possessive") else 0.6
-        break
-    return None, False, 0.0
-
-
-def _group(
-    folded: str, speaker: Mention, mentions: Sequence[Mention], lexicon: Lexicon
-) -> tuple[str, float]:
-    """`Miriam Berger and Serhiy Morgunov write`: co-speakers with one parent -> that parent."""
-    people = [speaker]
-    at = speaker.start
-    for m in reversed([m for m in mentions if m.kind == "actor" and m.end <= speaker.start]):
-        if re.fullmatch(r"\s*,?\s*and\s*", folded[m.end : at]):
-            people.append(m)
-            at = m.start
-        else:
-            break
-    if len(people) == 1:
-        return speaker.id, 1.0
-    parents = {lexicon.actors[p.id].parent_id for p in people}
-    if len(parents) == 1 and "" not in parents:
-        return parents.pop(), 0.7
-    return people[-1].id, 0.6
+    act: speech.SpeechAct
+    speaker: speakers_.Speaker
+    content: tuple[int, int]
+    sentence: int
+    via: str = ""
+    direct: bool = False
+    confidence: float = 1.0
 
 
 def attributions(
@@ -226,124 +113,348 @@ def attributions(
     parse: Parse | None = None,
 ) -> list[Attribution]:
     """The claims of a document, in text order."""
+    if parse is None:
+        return []
+    parse = _Offsets(parse.blocks)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    near = quoting.near_quotes(speech.quotations(folded, sentences), sentences)
+    found: list[_Found] = []
+    stand_ins: list[Mention] = []  # speakers found by their description ("the UN agency")
+    past: list[Mention] = []  # the mentions of the sentences before, the last ones only
+    for index, sentence in enumerate(sentences):
+        own = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        earlier = sorted(past[-60:] + stand_ins[-10:], key=lambda m: m.start)
+        quotes = near[index]
+        if sentence.kind == "headline":  # read for its event only; what it says the body says
+            past = past[-60:] + own
+            continue
+        here: list[_Found] = []
+        for act in speech.speech_acts(folded, parse, sentence, quotes):
+            content = act.content
+            if act.backward and index:
+                before = sentences[index - 1]
+                content = (before.start, before.end)
+            content, direct = quoting.widen(folded, act, content, sentence, quotes)
+            if content is None and folded[act.end : sentence.end].rstrip().endswith(":"):
+                nxt = [q for q in quotes if q.long and sentence.end <= q.start < sentence.end + 4]
+                if nxt:
+                    content, direct = speech.inner(folded, nxt[0]), True
+            if content is None or content[1] - content[0] < 2 or act.subject is None:
+                continue
+            if act.lemma in speech.QUOTE_ONLY and not direct:
+                continue  # "continued to fight", "asked for help"
+            recent = [
+                f.speaker.mention
+                for f in found[-3:]
+                if sentences[f.sentence].block >= sentence.block - 1
+            ]
+            speaker = speakers_.resolve(
+                act.subject, parse, folded, own, lexicon, index, earlier, recent
+            )
+            if speaker is None:
+                continue
+            if speaker.how == "office" and not speaker.named:
+                speaker = _named_next(speaker, sentences, index, by_sentence, lexicon) or speaker
+            via = ""
+            if lexicon.actors[speaker.actor_id].kind == "media":
+                source = _cited(parse, sentence, folded, own, lexicon, index, earlier)
+                if source is not None:  # "AP reported, citing two officials": officials via AP
+                    speaker, via = source, speaker.actor_id
+            here.append(_Found(act, speaker, content, index, via=via, direct=direct))
+            if speaker.how != "mention":
+                stand_ins.append(speaker.mention)
+        if not here:
+            _floating(folded, found, sentence, index, quotes, sentences)
+        if any(f.act.backward for f in here):  # "That's according to X": X said the last one
+            found = [f for f in found if f.sentence != index - 1]
+        found.extend(_nest(here, lexicon, own, parse))
+        past = past[-60:] + own
+    return _finish(folded, sentences, _unique(found), by_sentence, dates, lexicon, parse)
+
+
+def _unique(found: list[_Found]) -> list[_Found]:
+    """A quotation read twice (with no cue in its first sentence, by its cue in the next) is
+    one claim: the reading by a cue wins over the one that borrowed the last speaker."""
+    keep: list[_Found] = []
+    for f in found:
+        a, b = f.content
+        clash = [
+            g
+            for g in found
+            if g is not f
+            and g.confidence > f.confidence
+            and min(b, g.content[1]) - max(a, g.content[0])
+            > 0.5 * min(b - a, g.content[1] - g.content[0])
+        ]
+        if not clash:
+            keep.append(f)
+    return keep
+
+
+def _named_next(
+    speaker: speakers_.Speaker,
+    sentences: Sequence[Sentence],
+    index: int,
+    by_sentence: dict[int, list[Mention]],
+    lexicon: Lexicon,
+) -> speakers_.Speaker | None:
+    """`"..., the head of the bank's office said. Jane Doe urged ...`: the office holder is the
+    person the next sentence of the paragraph opens with, named there for the first time."""
+    nxt = index + 1
+    if nxt >= len(sentences) or sentences[nxt].block != sentences[index].block:
+        return None
+    first = next(
+        (m for m in sorted(by_sentence.get(nxt, []), key=lambda m: m.start) if m.kind == "actor"),
+        None,
+    )
+    if first is None or first.via != "proposed" or lexicon.actors[first.id].kind != "person":
+        return None
+    if first.start - sentences[nxt].start > 2:
+        return None  # the sentence opens with the name
+    if any(m.id == first.id for i in range(nxt) for m in by_sentence.get(i, [])):
+        return None  # named before: not introduced here
+    return speakers_.Speaker(first, first.id, True, 0.5, "mention")
+
+
+@dataclass(frozen=True)
+class _Offsets(Parse):
+    """The parse with a token's offset looked up once per doc, not once per token and block."""
+
+    bases: dict[int, int] = field(default_factory=dict)
+
+    def offset(self, token: Any) -> int:
+        key = id(token.doc)
+        if key not in self.bases:
+            self.bases[key] = super().offset(token) - int(token.idx)
+        return self.bases[key] + int(token.idx)
+
+
+def _cited(
+    parse: Parse,
+    sentence: Sentence,
+    folded: str,
+    own: Sequence[Mention],
+    lexicon: Lexicon,
+    index: int,
+    earlier: Sequence[Mention],
+) -> speakers_.Speaker | None:
+    """Whom an outlet cites in the sentence ("citing two senior officials"), if anyone."""
+    span = parse.span(sentence.start, sentence.end)
+    for tok in span if span is not None else ():
+        if tok.lemma_ == "cite" and tok.tag_ == "VBG":
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return speakers_.resolve(obj, parse, folded, own, lexicon, index, earlier)
+    return None
+
+
+def _floating(
+    folded: str,
+    found: list[_Found],
+    sentence: Sentence,
+    index: int,
+    quotes: Sequence[speech.Quotation],
+    sentences: Sequence[Sentence],
+) -> None:
+    """A quotation with no cue of its own, right after a quotation of the same paragraph or
+    opening the next paragraph: a new claim of the last speaker, with a lower confidence (its
+    cue is that speaker's). Otherwise it is left out. (A quotation runs to its closing mark:
+    `"A," she said. "B."` are two claims.)"""
+    opening = [q for q in quotes if q.long and sentence.start <= q.start < sentence.start + 2]
+    if not opening or not found:
+        return
+    q = opening[0]
+    last = found[-1]
+    span = speech.inner(folded, q)
+    if span[0] < last.content[1]:
+        return  # already part of the last claim
+    last_block = sentences[last.sentence].block
+    if last_block == sentence.block and last.direct and index - last.sentence <= 2:
+        found.append(
+            _Found(last.act, last.speaker, span, index, last.via, direct=True, confidence=0.6)
+        )
+    elif sentence.block - last_block == 1:
+        found.append(
+            _Found(last.act, last.speaker, span, index, last.via, direct=True, confidence=0.5)
+        )
+
+
+def _nest(
+    here: list[_Found], lexicon: Lexicon, own: Sequence[Mention], parse: Parse
+) -> list[_Found]:
+    """An outlet's speech act around another makes the outlet its relay; `told` an outlet too."""
+    keep: list[_Found] = []
+    for f in here:
+        outer = [
+            o
+            for o in here
+            if o is not f
+            and o.content[0] <= f.act.start < o.content[1]
+            and lexicon.actors[o.speaker.actor_id].kind == "media"
+        ]
+        if outer:
+            f.via = outer[0].speaker.actor_id
+        if f.act.audience is not None:
+            m = speakers_.at_token(own, parse.offset(f.act.audience))
+            if m is not None and lexicon.actors[m.id].kind == "media":
+                f.via = m.id
+    for f in here:
+        inner = [
+            i
+            for i in here
+            if i is not f
+            and f.content[0] <= i.act.start < f.content[1]
+            and i.via == f.speaker.actor_id
+        ]
+        if inner:
+            continue  # the outlet is the relay of the claim it reports
+        if not f.via and any(
+            o is not f and o.content[0] <= f.act.start < o.content[1] for o in here
+        ):
+            continue  # speech reported inside another speaker's statement is part of it
+        if not f.via and lexicon.actors[f.speaker.actor_id].kind == "media":
+            f.via = f.speaker.actor_id
+        keep.append(f)
+    return keep
+
+
+def _finish(
+    folded: str,
+    sentences: Sequence[Sentence],
+    found: list[_Found],
+    by_sentence: dict[int, list[Mention]],
+    dates: Sequence[DateMention],
+    lexicon: Lexicon,
+    parse: Parse,
+) -> list[Attribution]:
     dates_in: dict[int, list[DateMention]] = {}
+    starts = [s.start for s in sentences]
     for d in dates:
-        for i, s in enumerate(sentences):
-            if s.start <= d.start < s.end:
-                dates_in.setdefault(i, []).append(d)
-                break
+        i = bisect_right(starts, d.start) - 1
+        if i >= 0 and d.start < sentences[i].end:
+            dates_in.setdefault(i, []).append(d)
+    claims_at: dict[int, list[_Found]] = {}
+    for f in found:
+        claims_at.setdefault(f.sentence, []).append(f)
     out: list[Attribution] = []
     anchor: tuple[str, DateMention] | None = None
+    previous: _Found | None = None
     for index, sentence in enumerate(sentences):
         if index and sentences[index - 1].block != sentence.block:
             anchor = None
-        own = sorted(by_sentence.get(index, []), key=lambda m: m.start)
-        found: list[tuple[_Cue, Mention, bool, float]] = []
-        for cue in _cues(folded, sentence, own):
-            speaker, inverted, conf = _speaker(folded, sentence, cue, own, lexicon)
-            if speaker is not None:
-                found.append((cue, speaker, inverted, conf))
         sentence_dates = dates_in.get(index, [])
-        if not found:
+        here = claims_at.get(index, [])
+        if not here:
+            own = by_sentence.get(index, [])
             subjects = [m for m in own if m.kind == "actor" and m.independent]
             if sentence_dates and subjects and sentence_dates[0].granularity != "unknown":
                 anchor = (subjects[0].id, sentence_dates[0])
             continue
-        media = [f for f in found if lexicon.actors[f[1].id].kind == "media"]
-        others = [f for f in found if lexicon.actors[f[1].id].kind != "media"]
-        relay = media[0][1].id if media and others else ""
-        for cue, speaker, inverted, conf in others or media[:1]:
-            speaker_id, group_conf = _group(folded, speaker, own, lexicon)
-            via = relay
-            if not others:
-                via = speaker_id
-            told = re.match(r"told (?:the )?(.+)$", cue.text)
-            if told:
-                objects = [
-                    m
-                    for m in own
-                    if cue.start < m.start < cue.end
-                    and m.kind == "actor"
-                    and lexicon.actors[m.id].kind == "media"
-                ]
-                if objects:
-                    via = objects[0].id
-            content = _content(folded, sentence, cue, speaker, inverted)
-            date = _claim_date(sentence_dates, content, sentence)
+        for f in here:
+            speaker_id, group_conf = _group(folded, f, by_sentence.get(index, []), lexicon)
+            if (
+                not f.via
+                and previous is not None
+                and previous.via
+                and previous.speaker.actor_id == speaker_id
+                and previous.via != speaker_id
+                and sentences[previous.sentence].block == sentence.block
+                and index - previous.sentence <= 1
+            ):
+                f.via = previous.via  # "He referred to ..." after "..., Ukrinform reported"
+            date = _claim_date(sentence_dates, f.content)
             if date is None and anchor is not None and anchor[0] == speaker_id:
                 date = anchor[1]
             if date is not None:
                 anchor = (speaker_id, date)
-            quote_end = sentence.end
             nxt = sentences[index + 1] if index + 1 < len(sentences) else None
-            if (
-                nxt is not None
-                and nxt.block == sentence.block
-                and _OPENS_QUOTE.match(folded[nxt.start : nxt.end])
-                and not _cues(folded, nxt, by_sentence.get(index + 1, []))
-            ):
-                quote_end = nxt.end
-            verification = _verification(folded, sentence, nxt)
             actor = lexicon.actors[speaker_id]
-            named = speaker.named and actor.kind != "unnamed"
-            cue_words = cue.text
-            if (
-                speaker.via == "pronoun"
-                and speaker.end <= cue.start
-                and folded[speaker.end : cue.start].strip() == ""
-            ):
-                cue_words = f"{folded[speaker.start : speaker.end].lower()} {cue.text}"
+            named = f.speaker.named and actor.kind != "unnamed"
+            window = folded[sentence.start : (nxt.end if nxt is not None else sentence.end)]
+            anonymous = not named and bool(_ANONYMITY.search(window))
+            cue = _cue_words(folded, sentence, f)
+            said_so = _ANONYMITY.search(folded, sentence.start, sentence.end)
+            if anonymous and said_so:  # the cue keeps the reason the speaker is unnamed
+                cue = f"{cue} ({said_so.group(0).lower()})"
             out.append(
                 Attribution(
                     index,
-                    cue_words,
-                    cue.start,
-                    cue.end,
-                    speaker,
+                    cue,
+                    f.act.start,
+                    _cue_end(folded, sentence, f),
+                    f.speaker.mention,
                     speaker_id,
-                    via,
+                    f.via,
                     named,
-                    _stance(folded, cue, content),
-                    verification,
-                    content,
-                    (sentence.start, quote_end),
+                    _stance(folded, f.act.lemma, f.content),
+                    _verification(folded, sentence, nxt),
+                    f.content,
+                    f.content,
                     date,
-                    round(min(conf, speaker.confidence) * group_conf, 2),
+                    round(min(f.speaker.confidence, f.confidence) * group_conf, 2),
+                    anonymous=anonymous,
                 )
             )
+            previous = f
+    out.sort(key=lambda a: (a.content[0], a.cue_start))
     return out
 
 
-def _content(
-    folded: str, sentence: Sentence, cue: _Cue, speaker: Mention, inverted: bool
-) -> tuple[int, int]:
-    """What was said: after the cue (`said that ...`), or before the speaker (`..., X said`)."""
-    if inverted or speaker.start > cue.end:
-        end = min(speaker.start, cue.start)
-        head = folded[sentence.start : end].rstrip(" ,\"'")
-        return sentence.start, sentence.start + len(head)
-    start = cue.end
-    m = re.match(
-        r"^(?:\s+(?:that|on \w+|last week|this week|Monday|Tuesday|Wednesday|"
-        r"Thursday|Friday|Saturday|Sunday|\w+ly))*[\s:,]*",
-        folded[start : sentence.end],
-    )
-    if m:
-        start += m.end()
-    end = sentence.end
-    if STANCE_OF.get(cue.verb) == "predicts" or cue.verb in ("reiterated", "repeated"):
-        stop = _STOP.search(folded, start, sentence.end)
-        if stop:
-            end = stop.start()
-    return start, end
+def _cue_end(folded: str, sentence: Sentence, f: _Found) -> int:
+    end = f.act.end
+    if f.act.lemma == "according":
+        return end
+    ext = _EXTENSION.match(folded, end, sentence.end)
+    if f.act.lemma == "tell":
+        ext = _TOLD_OBJECT.match(folded, end, sentence.end)
+    if ext:
+        end = ext.end()
+        if folded[end - 1] == "." and "." not in folded[f.act.start : end - 1].split()[-1]:
+            end -= 1  # the sentence's full stop, not an abbreviation's
+    return end
 
 
-def _claim_date(
-    dates: Sequence[DateMention], content: tuple[int, int], sentence: Sentence
-) -> DateMention | None:
+def _cue_words(folded: str, sentence: Sentence, f: _Found) -> str:
+    words = folded[f.act.start : _cue_end(folded, sentence, f)]
+    m = f.speaker.mention
+    if (
+        (m.via == "pronoun" or f.speaker.how == "unidentified")
+        and m.end <= f.act.start
+        and folded[m.end : f.act.start].strip() == ""
+    ):
+        words = f"{folded[m.start : m.end].lower()} {words}"
+    return words
+
+
+def _group(folded: str, f: _Found, own: Sequence[Mention], lexicon: Lexicon) -> tuple[str, float]:
+    """`Miriam Berger and Serhiy Morgunov write`: co-speakers with one parent -> that parent."""
+    if f.speaker.how != "mention":
+        return f.speaker.actor_id, 1.0
+    actors = [m for m in own if m.kind == "actor"]
+    speaker = f.speaker.mention
+    people = [speaker.id]
+    at, end = speaker.start, speaker.end
+    for m in reversed([m for m in actors if m.end <= speaker.start]):
+        if not re.fullmatch(r"\s*,?\s*and\s*", folded[m.end : at]):
+            break
+        people.append(m.id)
+        at = m.start
+    for m in [m for m in actors if m.start >= speaker.end]:
+        if not re.fullmatch(r"\s*,?\s*and\s*", folded[end : m.start]):
+            break
+        people.append(m.id)
+        end = m.end
+    if len(people) == 1:
+        return f.speaker.actor_id, 1.0
+    parents = {lexicon.actors[p].parent_id for p in people}
+    if len(parents) == 1 and "" not in parents:
+        return parents.pop(), 0.7
+    return people[0], 0.6
+
+
+def _claim_date(dates: Sequence[DateMention], content: tuple[int, int]) -> DateMention | None:
     for d in dates:
         if d.granularity == "unknown":
             continue
@@ -362,15 +473,8 @@ def _verification(folded: str, sentence: Sentence, nxt: Sentence | None) -> str:
     return "unknown"
 
 
-_NEGATED_CONTENT = re.compile(
-    r"^\W*(?:there (?:is|are|was|were) no|(?:it|they|he|she|we) "
-    r"(?:did|do|does|was|were|is|are) not|no one|nothing)\b",
-    re.IGNORECASE,
-)
-
-
-def _stance(folded: str, cue: _Cue, content: tuple[int, int]) -> str:
-    stance = STANCE_OF.get(cue.verb, "asserts")
+def _stance(folded: str, lemma: str, content: tuple[int, int]) -> str:
+    stance = speech.SPEECH.get(lemma, "asserts")
     if stance == "asserts" and _NEGATED_CONTENT.search(folded[content[0] : content[1]]):
         return "denies"
     return stance

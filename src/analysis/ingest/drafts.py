@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.ingest.attribution import Attribution
-from analysis.ingest.dates import DateMention
+from analysis.ingest.dates import DateMention, describe
 from analysis.ingest.events import EventDraft
 from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.segment import NonBody
@@ -37,6 +37,7 @@ class Draft:
     proposed_actors: list[Actor] = field(default_factory=list)
     proposed_places: list[Place] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)  # record id -> sentence
+    notes: dict[str, str] = field(default_factory=dict)  # record id -> the sentence's dates
 
     def actor_ids(self) -> set[str]:
         ids: set[str] = set()
@@ -61,17 +62,28 @@ def _date(text: str, d: DateMention | None) -> dict[str, Any]:
     return {"text": words, "start": d.value.isoformat(), "granularity": d.granularity}
 
 
-def _unique_quote(index: IndexedText, text: str, start: int, end: int) -> str | None:
-    """The span as a quote that occurs once in the text, lengthened forward if it must be."""
-    stop = len(text)
-    while True:
-        quote = text[start:end].strip()
-        if quote and len(index.find_all(quote)) == 1:
-            return quote
-        if end >= stop:
-            return None
-        nxt = re.search(r"\s", text[end + 1 :])
-        end = stop if nxt is None else end + 1 + nxt.start()
+def _quote(
+    index: IndexedText, start: int, end: int, seen: dict[str, list[tuple[int, int]]]
+) -> dict[str, Any] | None:
+    """The span as `quote`, plus `occurrence` when the same words occur elsewhere in the text.
+
+    A quote is never lengthened to make it unique: a repeated paragraph would drag it to the
+    end of the text (and the search for a unique one costs time quadratic in the text).
+    """
+    pinned = index.pin(start, end, seen)
+    if pinned is None:
+        return None
+    quote, occurrence = pinned
+    return {"quote": quote, "occurrence": occurrence} if occurrence else {"quote": quote}
+
+
+def _date_notes(found: Sequence[DateMention]) -> str:
+    """'dates in the sentence: ...' for a reviewer, each resolved or with why it is not."""
+    if not found:
+        return ""
+    return "dates in the sentence: " + "; ".join(
+        " ".join(describe(d).split()) for d in sorted(found, key=lambda d: d.start)
+    )
 
 
 def _excerpt(text: str, limit: int = 180) -> str:
@@ -88,18 +100,24 @@ def build(
     claims: Sequence[Attribution],
     lexicon: Lexicon,
     written: set[str] | None = None,
+    *,
+    dates: Mapping[int, Sequence[DateMention]] | None = None,
 ) -> Draft:
     """Records with ids `<source_id>-e01`, `-c01`; the proposals they reference.
 
     `written` holds the proposals (`actor:<id>`, `place:<id>`) that drafts already on disk
     define; those are referenced, not proposed again (this draft's proposals are added to it).
+    `dates` (by sentence index) are noted beside each record of the sentence: how each date
+    expression was resolved, or why it was not, so the reviewer checks every one.
     """
+    dates = dates or {}
     index = IndexedText.of(text)
+    seen: dict[str, list[tuple[int, int]]] = {}  # quote -> its occurrences
     draft = Draft(source_id, title, non_body)
     names = {a: lexicon.actors[a].name for a in lexicon.actors}
     event_id_at: dict[tuple[int, int], str] = {}
     for n, ev in enumerate(events, 1):
-        quote = _unique_quote(index, text, *ev.evidence)
+        quote = _quote(index, *ev.evidence, seen)
         if quote is None:
             continue
         rid = f"{source_id}-e{n:02d}"
@@ -122,15 +140,16 @@ def build(
             "outcome": ev.outcome,
             "topics": list(ev.topics),
             "summary": summary,
-            "quote": quote,
+            **quote,
             "draft": True,
             "confidence": ev.confidence,
         }
         draft.events.append(record)
         draft.evidence[rid] = _excerpt(text[ev.evidence[0] : ev.evidence[1]])
+        draft.notes[rid] = _date_notes(dates.get(ev.sentence, ()))
         event_id_at[(ev.sentence, ev.cue_start)] = rid
     for n, cl in enumerate(claims, 1):
-        quote = _unique_quote(index, text, *cl.quote)
+        quote = _quote(index, *cl.quote, seen)
         if quote is None:
             continue
         rid = f"{source_id}-c{n:02d}"
@@ -139,7 +158,7 @@ def build(
             if sentence == cl.sentence and cl.content[0] <= at < cl.content[1]:
                 about = eid
                 break
-        said = _excerpt(text[cl.content[0] : cl.content[1]], 200) or _excerpt(quote, 200)
+        said = _excerpt(text[cl.content[0] : cl.content[1]], 200) or _excerpt(quote["quote"], 200)
         record = {
             "id": rid,
             "speaker": cl.speaker_id,
@@ -152,12 +171,13 @@ def build(
             "contests": [],
             "content": f"Draft: {names[cl.speaker_id]} ({cl.cue}): {said}",
             "date": _date(text, cl.date),
-            "quote": quote,
+            **quote,
             "draft": True,
             "confidence": cl.confidence,
         }
         draft.claims.append(record)
-        draft.evidence[rid] = _excerpt(quote)
+        draft.evidence[rid] = _excerpt(quote["quote"])
+        draft.notes[rid] = _date_notes(dates.get(cl.sentence, ()))
     written = written if written is not None else set()
     for aid in sorted(draft.actor_ids() & lexicon.proposed_actor_ids):
         chain = [aid]
@@ -237,6 +257,12 @@ def _record(lines: list[str], rec: dict[str, Any], comment: str) -> None:
         first = False
 
 
+def _note(lines: list[str], note: str) -> None:
+    """A reviewer's note under a record, as a YAML comment on one line."""
+    if note:
+        lines.append("    # " + _YAML_BAD.sub(" ", " ".join(note.split())))
+
+
 def _actor_record(actor: Actor) -> dict[str, Any]:
     return {
         "id": actor.actor_id,
@@ -263,7 +289,7 @@ def _place_record(place: Place) -> dict[str, Any]:
     else:
         rec["lat"] = place.lat
         rec["lon"] = place.lon
-        rec["coord_note"] = place.coord_note
+    rec["coord_note"] = place.coord_note  # the gazetteer's name, or why it stays ambiguous
     rec["precision"] = place.precision
     rec["draft"] = True
     return rec
@@ -290,9 +316,11 @@ def annotation_yaml(draft: Draft) -> str:
     lines += ["", "events:" if draft.events else "events: []"]
     for rec in draft.events:
         _record(lines, rec, f"evidence: {draft.evidence.get(rec['id'], '')}")
+        _note(lines, draft.notes.get(rec["id"], ""))
     lines += ["", "claims:" if draft.claims else "claims: []"]
     for rec in draft.claims:
         _record(lines, rec, "")
+        _note(lines, draft.notes.get(rec["id"], ""))
     lines += ["", "positions: []", ""]
     return "\n".join(lines)
 

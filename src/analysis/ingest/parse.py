@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -20,23 +21,30 @@ class Parse:
 
     blocks: Sequence[tuple[int, Any]]
 
-    def _block(self, offset: int) -> tuple[int, Any] | None:
-        starts = [s for s, _ in self.blocks]
-        i = bisect_right(starts, offset) - 1
-        if i < 0:
-            return None
-        start, doc = self.blocks[i]
-        return (start, doc) if offset < start + len(doc.text) else None
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s for s, _ in self.blocks]
+
+    @cached_property
+    def _ends(self) -> list[int]:  # doc.text joins every token: computed once, not per lookup
+        return [s + len(doc.text) for s, doc in self.blocks]
+
+    @cached_property
+    def _bases(self) -> dict[int, int]:
+        return {id(doc): s for s, doc in self.blocks}
+
+    def _index(self, offset: int) -> int | None:
+        """Which block holds the character at `offset` (None between blocks)."""
+        i = bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self._ends[i] else None
 
     def span(self, start: int, end: int) -> Any | None:
         """The spaCy Span covering text[start:end] (widened to whole tokens), or None."""
-        found = self._block(start)
-        if found is None:
+        i = self._index(start)
+        if i is None:
             return None
-        base, doc = found
-        return doc.char_span(
-            start - base, min(end, base + len(doc.text)) - base, alignment_mode="expand"
-        )
+        base, doc = self.blocks[i]
+        return doc.char_span(start - base, min(end, self._ends[i]) - base, alignment_mode="expand")
 
     def token_at(self, offset: int) -> Any | None:
         """The token that holds the character at `offset`, or None between blocks."""
@@ -45,15 +53,25 @@ class Parse:
 
     def offset(self, token: Any) -> int:
         """Where a token of one of the docs starts in the text."""
-        for base, doc in self.blocks:
-            if token.doc is doc:
-                return base + int(token.idx)
-        raise ValueError("token of a doc this parse does not hold")
+        base = self._bases.get(id(token.doc))
+        if base is None:
+            raise ValueError("token of a doc this parse does not hold")
+        return base + int(token.idx)
+
+    @cached_property
+    def _entities(self) -> list[list[tuple[int, int, str]]]:
+        """Each block's named entities in text offsets, read once (doc.ents builds new Spans)."""
+        return [
+            [(base + ent.start_char, base + ent.end_char, ent.label_) for ent in doc.ents]
+            for base, doc in self.blocks
+        ]
 
     def entities(self, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """Named entities as (start, end, label) in text offsets, inside [start, end)."""
-        for base, doc in self.blocks:
-            for ent in doc.ents:
-                s, e = base + ent.start_char, base + ent.end_char
+        first = max(0, bisect_right(self._starts, start) - 1)
+        for i in range(first, len(self.blocks)):
+            if end is not None and self._starts[i] >= end:
+                break
+            for s, e, label in self._entities[i]:
                 if s >= start and (end is None or e <= end):
-                    yield s, e, ent.label_
+                    yield s, e, label

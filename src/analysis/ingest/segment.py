@@ -18,6 +18,9 @@ from analysis.quotes import normalise
 
 #: The kinds of non-body span, as written into the source metadata's `non_body` list.
 NON_BODY_KINDS = ("headline", "caption", "credit", "contributors", "boilerplate")
+#: The kinds of block ingest parses and reads: the body, and the headline and caption, whose
+#: drafts get a lower confidence (the headline is read for its event only, not for claims).
+READ_KINDS = ("headline", "body", "caption")
 
 _BLOCK_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _CREDIT = re.compile(
@@ -32,11 +35,50 @@ _CONTRIBUTORS = re.compile(
 _BOILERPLATE_LINE = re.compile(
     r"^(?:Source link|Source|Leave a Reply|Leave a Comment|Cancel reply|Post navigation|"
     r"Your email address will not be published\..*|Required fields are marked.*|"
-    r"Share this:?|Like this:?|Related(?: Posts| Articles| Stories)?:?|Click to share.*|"
-    r"Subscribe.*|Sign up for .*|Advertisement|Read more:?.*|Continue reading.*|"
-    r"Comment\s*\*?|Name\s*\*?|Email\s*\*?|Website|Save my name.*|Loading\.\.\.)$",
+    r"Share this:?|Like this:?|Related(?: Posts| Articles| Stories| Content| Coverage)?(?::.*)?|"
+    r"Click to share.*|Subscribe\b.*|Sign up\b.*|Advertisement|Read more:?.*|"
+    r"Continue reading.*|Comment\s*\*?|Name\s*\*?|Email\s*\*?|Website|Save my name.*|"
+    r"Loading\.\.\.|"
+    # promotions: apps, newsletters, social accounts, alerts
+    r"Click here\b.*|Download (?:the|our) .*\bapps?\b.*|Get (?:the|our) .*\bapps?\b.*|"
+    r"Follow (?:us|\S+(?: \S+){0,3}) on (?:Twitter|X|Facebook|Instagram|Telegram|"
+    r"LinkedIn|YouTube|TikTok|Threads|Google News|WhatsApp)\b.*|"
+    r"Like us on Facebook.*|Join (?:us|our \S+(?: \S+)?) on (?:Telegram|WhatsApp)\b.*|"
+    r"(?:Also|Must|Don't|Do not) (?:read|see|miss|watch)\b:?.*|See also:?.*|"
+    r"Story continues (?:below|after).*|Listen to this article.*|Share (?:on|via) .*|"
+    r"Copyright\b.*|\u00a9.*|All rights reserved\.?|"
+    r"(?:Watch|Listen|Photos|Video|Gallery|More|Trending|Recommended|Live updates):.*)$",
     re.IGNORECASE,
 )
+#: An all-caps teaser: a label in capitals and a colon before a headline that does not end
+#: like a sentence ("WATCH: Drone footage shows ...", "RUSSIA-UKRAINE WAR: LIVE UPDATES").
+_CAPS_LABEL = re.compile(r"^(?P<label>[A-Z0-9][A-Z0-9 '\u2019&,-]{1,40}):\s+(?P<rest>.*)$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?$")
+
+
+def is_boilerplate_line(line: str, *, teasers: bool = True) -> bool:
+    """A promotional or navigation line, or an all-caps teaser, wherever it stands.
+
+    A sentence in capitals is only a teaser when no word of it is in lower case and it has
+    at least three words with more than four letters: acronyms ("NATO and the EU said ...")
+    and a dateline ("NEW DELHI: The ministry said on Monday ...") stay body text.
+    """
+    line = line.strip()
+    if not line:
+        return False
+    if _BOILERPLATE_LINE.match(line):
+        return True
+    if not teasers:
+        return False
+    m = _CAPS_LABEL.match(line)
+    if m and not _SENTENCE_END.search(m.group("rest")) and len(m.group("rest").split()) <= 20:
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'\u2019.-]*", line)]
+    if len(words) < 3 or any(c.islower() for w in words for c in w):
+        return False
+    return sum(len(w.strip(".'\u2019-")) > 4 for w in words) >= 3
+
+
 #: A boilerplate block after which everything is the scraper's tail.
 _TAIL_START = re.compile(r"^(?:Source link|Leave a Reply|Leave a Comment)$", re.IGNORECASE)
 _HEADLINE_END = re.compile(r"[.!?\"'\u201d\u2019:]\s*$")
@@ -71,7 +113,7 @@ class Sentence:
     start: int
     end: int
     block: int
-    kind: str  # body | caption
+    kind: str  # body | caption | headline
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -96,29 +138,72 @@ def blocks(text: str, title: str = "") -> tuple[list[Block], list[NonBody]]:
     non_body: list[NonBody] = []
     in_tail = False
     for i, (s, e) in enumerate(spans):
-        chunk = text[s:e]
-        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
-        kind = "body"
-        if in_tail or (lines and all(_BOILERPLATE_LINE.match(line) for line in lines)):
-            kind = "boilerplate"
-            in_tail = in_tail or any(_TAIL_START.match(line) for line in lines)
-        elif i == 0 and _is_headline(chunk, title):
-            kind = "headline"
-        elif _CONTRIBUTORS.search(chunk) and len(chunk) < 400:
-            kind = "contributors"
-        elif (credit := _CREDIT.search(chunk)) and len(chunk.split()) <= 80:
-            kind = "caption"
-            cs, ce = _strip(text, s + credit.start(), s + credit.end())
-            body_end = _strip(text, s, s + credit.start())[1]
-            if body_end > s:
-                non_body.append(NonBody(s, body_end, "caption"))
-            non_body.append(NonBody(cs, ce, "credit"))
-            out.append(Block(s, body_end, kind))
+        lines = _lines(text, s, e)
+        # a headline may be a label and a colon, or all capitals: not a teaser
+        teasers = not (i == 0 and _is_headline(text[s:e], title))
+        junk = [is_boilerplate_line(text[a:b], teasers=teasers) for a, b in lines]
+        if in_tail or all(junk):
+            in_tail = in_tail or any(_TAIL_START.match(text[a:b].strip()) for a, b in lines)
+            non_body.append(NonBody(s, e, "boilerplate"))
+            out.append(Block(s, e, "boilerplate"))
             continue
-        if kind != "body":
-            non_body.append(NonBody(s, e, kind))
-        out.append(Block(s, e, kind))
+        for first, (a, b, is_junk) in enumerate(_runs(lines, junk)):
+            if is_junk:
+                non_body.append(NonBody(a, b, "boilerplate"))
+                out.append(Block(a, b, "boilerplate"))
+            else:
+                _classify(text, a, b, i == 0 and first == 0, title, out, non_body)
     return out, non_body
+
+
+def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, at = [], s
+    for line in text[s:e].split("\n"):
+        a, b = _strip(text, at, at + len(line))
+        if b > a:
+            out.append((a, b))
+        at += len(line) + 1
+    return out
+
+
+def _runs(lines: Sequence[tuple[int, int]], junk: Sequence[bool]) -> list[tuple[int, int, bool]]:
+    """Consecutive lines of the same kind (boilerplate or not) merged into one span."""
+    out: list[tuple[int, int, bool]] = []
+    for (a, b), j in zip(lines, junk, strict=True):
+        if out and out[-1][2] == j:
+            out[-1] = (out[-1][0], b, j)
+        else:
+            out.append((a, b, j))
+    return out
+
+
+def _classify(
+    text: str,
+    s: int,
+    e: int,
+    first: bool,
+    title: str,
+    out: list[Block],
+    non_body: list[NonBody],
+) -> None:
+    """A block that is not boilerplate: headline, contributors, caption (+ credit) or body."""
+    chunk = text[s:e]
+    kind = "body"
+    if first and _is_headline(chunk, title):
+        kind = "headline"
+    elif _CONTRIBUTORS.search(chunk) and len(chunk) < 400:
+        kind = "contributors"
+    elif (credit := _CREDIT.search(chunk)) and len(chunk.split()) <= 80:
+        cs, ce = _strip(text, s + credit.start(), s + credit.end())
+        body_end = _strip(text, s, s + credit.start())[1]
+        if body_end > s:
+            non_body.append(NonBody(s, body_end, "caption"))
+        non_body.append(NonBody(cs, ce, "credit"))
+        out.append(Block(s, body_end, "caption"))
+        return
+    if kind != "body":
+        non_body.append(NonBody(s, e, kind))
+    out.append(Block(s, e, kind))
 
 
 def _is_headline(chunk: str, title: str) -> bool:
@@ -130,13 +215,13 @@ def _is_headline(chunk: str, title: str) -> bool:
 
 
 def sentences(text: str, blocks_: Sequence[Block], docs: Iterable[Any]) -> list[Sentence]:
-    """Sentences of the readable blocks, from their spaCy docs (one doc per readable block).
+    """Sentences of the read blocks (READ_KINDS), from their spaCy docs (one doc per block).
 
     The sentencizer leaves an opening quote mark at the end of the sentence before it
     (`... he said. “` / `As Turkey, ...”`): such a mark is moved to the sentence it opens.
     """
     out: list[Sentence] = []
-    readable = [(i, b) for i, b in enumerate(blocks_) if b.kind in ("body", "caption")]
+    readable = [(i, b) for i, b in enumerate(blocks_) if b.kind in READ_KINDS]
     for (index, block), doc in zip(readable, docs, strict=True):
         spans = [
             _strip(text, block.start + s.start_char, block.start + s.end_char) for s in doc.sents
@@ -152,7 +237,27 @@ def sentences(text: str, blocks_: Sequence[Block], docs: Iterable[Any]) -> list[
             s, e = _strip(text, s, e)
             if e > s:
                 fixed.append((s, e))
-        out.extend(Sentence(s, e, index, block.kind) for s, e in fixed)
+        out.extend(Sentence(s, e, index, block.kind) for s, e in _join_abbreviations(text, fixed))
+    return out
+
+
+#: Titles and name parts the sentencizer takes for a full stop when written in capitals
+#: ("ST. PETERSBURG, Russia (AP) — ...", "GEN. MARK MILLEY").
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:St|Mt|Ft|Pt|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Rev|Dr|Mr|Mrs|Ms|Prof|No)\.$",
+    re.IGNORECASE,
+)
+
+
+def _join_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A "sentence" that is a few words ending in a title's full stop joins the next one."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        last = text[out[-1][0] : out[-1][1]] if out else ""
+        if _ABBREVIATION.search(last) and len(last.split()) <= 3:
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
     return out
 
 

@@ -1,0 +1,466 @@
+"""Names the registry lacks: proposed as draft actors (people, organisations, outlets, states)
+or gazetteer places. The statistical NER proposes; the registry's mentions are never overridden.
+
+- people: a PERSON entity of two to five name words ("Abdel Fattah al-Burhan", "Ursula von der
+  Leyen"), or a capitalised name with a title, an age, a speech verb or an office in
+  apposition (the NER may call it an ORG). Office, country and organisation come from the
+  text only (`offices`); nothing found, the country stays empty (never the article's topic).
+  Its surname ("Medvedev", "von der Leyen", "Burhan", "Li" of "Li Qiang") becomes an alias.
+- organisations: an ORG entity (or a capitalised name ending in Ministry, Agency, Watch, ...);
+  an intergovernmental body, an outlet (a media word, a known outlet, or presented as one:
+  "state broadcaster Suspilne") or an organisation, with the country its name, "of X" or "X's"
+  gives; a bracketed acronym is its alias; "the UN refugee agency" is a body of the UN.
+- not actors: names whose head is a document, an event, a weapon or a place word ("the Russian
+  Presidential Decree", "the Iron Dome system"), see `words.NON_ACTOR_HEADS`.
+- capitals and seats ("Beijing has blocked", "the Kremlin said") that act are their state
+  (`metonymy`); a country or city after a preposition is a place (gazetteer).
+- a headline proposes nothing (its words are often all capitalised); its names resolve to the
+  people and organisations the body names.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from analysis.ingest import coref, metonymy, offices, patterns
+from analysis.ingest import organizations as orgs
+from analysis.ingest import places as geo
+from analysis.ingest.context import LOCATIVE, RELATIONAL, Context, Mention, prev_word
+from analysis.ingest.lexicon import DEMONYMS
+from analysis.ingest.words import (
+    GENDERED,
+    IGO_WORDS,
+    MEDIA_NAMES,
+    NON_ACTOR_HEADS,
+    NOT_NAMES,
+    SEATS,
+    TITLE_WORDS,
+)
+from analysis.model import Actor
+
+log = logging.getLogger(__name__)
+
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][\w'.-]*[\w.]|[A-Z])(?:\s+(?:(?:of|for|and|the|de|al|bin|van|von)\s+)?"
+    r"(?:[A-Z][\w'.-]*[\w.]|[A-Z]))*"
+)
+_AGE = re.compile(r"^,\s+\d{1,3},")
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:\w+ly\s+)?(?:said|says|told|wrote|writes|added|stated|"
+    r"announced|reported|warned|denied|claimed|argued|noted)\b"
+)
+_NAME_WORD = re.compile(
+    r"(?:(?:al|el|ad|as|ash|ibn|bin|bint|abu|de|da|di|du|van|von|der|den|la|le)-)?[A-Z][\w'-]*\.?"
+    r"|al|bin|ibn|bint|de|da|di|du|van|von|der|den|la|le|dos|das"
+)
+_PARTICLES = (
+    *("of", "for", "and", "the", "on", "in"),
+    *("de", "al", "bin", "van", "von", "der", "den", "la", "le", "da", "di", "du", "dos", "das"),
+)
+_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+def propose(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the capitalised names the registry lacks, proposing actors and places."""
+    out = list(mentions)
+    blocked: list[tuple[int, int]] = []
+    deferred: list[tuple[int, int, int, str]] = []
+    orgs.bracketed(ctx, out)
+    preferred = tuple(
+        sorted(
+            {
+                ctx.lexicon.places[m.id].country_iso3
+                for m in out
+                if m.kind == "place" and m.id in ctx.lexicon.places
+            }
+        )
+    )
+    bodies = {m.start("name"): m for m in orgs.BODY.finditer(ctx.folded)}
+    taken = _Cover(len(ctx.folded), out)  # offsets under a mention: overlap tests stay linear
+    for s, e, label in _candidates(ctx):
+        if label == "BODY":
+            out = orgs.body(ctx, bodies[s], out)
+            taken.add(out[-1:])
+            continue
+        index = ctx.sentence_of(s)
+        whole = e
+        if label and taken.hits(s, e):
+            s, e = _before_known(ctx, out, s, e)  # "Foreign Ministry" of Ukraine
+        if index < 0 or e <= s or taken.hits(s, e) or any(a < e and s < b for a, b in blocked):
+            continue
+        if orgs.DATELINE_BEFORE.search(ctx.folded, max(0, s - 40), s):
+            blocked.append((s, e))  # "OSLO (Northgate Wire) -": the publisher, not an actor
+            continue
+        mention = _mention(ctx, s, e, label, index, preferred, out)
+        if mention is None:
+            if label and _head_word(ctx.folded[s:e]) in NON_ACTOR_HEADS:
+                blocked.append((s, e))
+            elif " " not in ctx.folded[s:e] or ctx.sentences[index].kind == "headline":
+                deferred.append((s, e, index, label))
+            continue
+        if whole > e and mention.via == "proposed" and _qualified(ctx, out, mention, whole):
+            out = [replace(m, role="qualifier") if e <= m.start < whole else m for m in out]
+        n = len(out)
+        out.append(mention)
+        if mention.kind == "actor":
+            orgs.bracketed(ctx, out, mention)
+        taken.add(out[n:])
+    offices.redescribe(ctx, out)
+    for s, e, index, label in deferred:  # a name before the full name (a headline's "Medvedev")
+        alias = ctx.aliases.get(ctx.folded[s:e])
+        if ctx.folded[s:e] not in ctx.aliases and not taken.hits(s, e):
+            lone = _lone_person(ctx, s, e, index, label)
+            if lone is not None:
+                out.append(lone)
+                taken.add(out[-1:])
+                continue
+        words = [(s, e)] if alias else [w.span() for w in re.finditer(r"[\w.-]+", ctx.folded[s:e])]
+        for a, b in words:
+            a, b = a if alias else s + a, b if alias else s + b
+            found = alias or ctx.aliases.get(ctx.folded[a:b])
+            if found and not taken.hits(a, b):
+                out.append(Mention(a, b, "actor", (found,), index, 0.6, via="alias"))
+                taken.add(out[-1:])
+    return offices.qualifiers(ctx, sorted(out, key=lambda m: (m.start, m.end)))
+
+
+_FIRST_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
+
+
+def _given(word: str) -> bool:
+    """Whether a capitalised word before a surname can be a given name ("Beatriz")."""
+    return not (
+        word in NOT_NAMES
+        or word in TITLE_WORDS
+        or word in DEMONYMS
+        or word in SEATS
+        or geo.country(word) is not None
+        or word in ("Said", "Says", "Told", "Asked", "Added", "Wrote", "Minister", "Deputy")
+    )
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\(|[\u2014\u2013-])")
+_HONORIFIC = re.compile(r"\b(?P<h>Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$")
+
+
+def _lone_person(ctx: Context, s: int, e: int, index: int, label: str) -> Mention | None:
+    """A person the text names by one word only: "Ms. Halvorsen said", or a PERSON entity that
+    speaks or acts ("Karimov wrote on Telegram") or is described ("Karimov, the envoy,").
+    Never in a headline, never a word the text uses as a country, demonym or title."""
+    name = ctx.folded[s:e]
+    sentence = ctx.sentences[index]
+    if sentence.kind == "headline" or not _NAME_WORD.fullmatch(name) or len(name) < 3:
+        return None
+    if name in NOT_NAMES or name in TITLE_WORDS or name in DEMONYMS or geo.country(name):
+        return None
+    honorific = _HONORIFIC.search(ctx.folded, max(sentence.start, s - 6), s)
+    token = ctx.head(s, e)
+    if honorific is None:
+        if label != "PERSON" or token is None or token.tag_ != "NNP":
+            return None
+        acting = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+        if not acting and not offices.describe(ctx, s, e).office:
+            return None
+    actor = _person(ctx, name, s, e)
+    if actor is None:
+        return None
+    if honorific is not None:
+        title = f"{honorific.group('h')}. {name}"
+        coref.add_alias(ctx, title, actor.actor_id)
+        gender = GENDERED.get(honorific.group("h").lower(), "")
+        if gender:
+            ctx.genders[actor.actor_id] = gender
+            ctx.cued.add(actor.actor_id)
+    return Mention(s, e, "actor", (actor.actor_id,), index, 0.5, via="proposed")
+
+
+class _Cover:
+    """Which offsets of the text some mention covers."""
+
+    def __init__(self, size: int, mentions: Sequence[Mention]) -> None:
+        self.cells = bytearray(size + 1)
+        self.add(mentions)
+
+    def mark(self, s: int, e: int) -> None:
+        self.cells[s:e] = b"\x01" * (e - s)
+
+    def add(self, mentions: Sequence[Mention]) -> None:
+        for m in mentions:
+            self.mark(m.start, m.end)
+
+    def hits(self, s: int, e: int) -> bool:
+        return any(self.cells[s:e])
+
+
+def _before_known(ctx: Context, out: Sequence[Mention], s: int, e: int) -> tuple[int, int]:
+    """The part of an entity before the first known mention inside it, without a dangling "of"."""
+    inner = [m.start for m in out if s < m.start < e and m.end <= e]
+    if not inner or any(m.start <= s < m.end for m in out):
+        return s, s
+    head = re.sub(r"(?:\s+(?:of|for|and|the|in|on))*\s*$", "", ctx.folded[s : min(inner)])
+    return s, s + len(head)
+
+
+def _qualified(ctx: Context, out: Sequence[Mention], mention: Mention, whole: int) -> bool:
+    """ "Foreign Ministry of Ukraine": the proposed actor takes the whole name; Ukraine qualifies
+    it."""
+    lex = ctx.lexicon
+    actor = lex.actors[mention.id]
+    if actor.kind == "person" or mention.id not in ctx.proposals:
+        return False
+    full = ctx.folded[mention.start : whole]
+    if not re.fullmatch(r"[^,;:()]+ (?:of|for) (?:the )?[A-Z][^,;:()]*", full):
+        return False
+    lex.actors[mention.id] = replace(actor, name=full, aliases=(full, actor.name))
+    return True
+
+
+def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
+    """NER spans (label) first, then capitalised runs (label "") as a fallback, in text order."""
+    found: list[tuple[int, int, str]] = []
+    if ctx.parse is not None:
+        for s, e, label in ctx.parse.entities():
+            if label in _LABELS:
+                s, e = _trim(ctx.folded, s, e, strip_titles=label == "PERSON")
+                words = ctx.folded[s:e].split()
+                more = re.match(r"\s+[A-Z][\w'-]*", ctx.folded[e : e + 40])
+                if label == "PERSON" and words and words[-1] in _PARTICLES and more:
+                    e += more.end()  # "Ursula von der" + "Leyen"
+                first = _FIRST_NAME.search(ctx.folded, max(0, s - 30), s)
+                if label == "PERSON" and len(words) == 1 and first and _given(first.group(1)):
+                    s = first.start(1)  # "said Beatriz" + "Moura": the NER took the surname only
+                if e > s:
+                    found.append((s, e, label))
+    ner = sorted(found)
+    named = _Cover(len(ctx.folded), [])
+    for s, e, _ in ner:
+        named.mark(s, e)
+    runs: list[tuple[int, int, str]] = []
+    for sentence in ctx.sentences:
+        for m in _CAPITALISED.finditer(ctx.folded, sentence.start, sentence.end):
+            s, e = _trim(ctx.folded, *m.span(), strip_titles=True)
+            if e > s and not named.hits(s, e):
+                runs.append((s, e, ""))
+    bodies = [(m.start("name"), m.end("name"), "BODY") for m in orgs.BODY.finditer(ctx.folded)]
+    return sorted(bodies + ner + runs, key=lambda c: (c[0], c[2] != "BODY", c[2] == ""))
+
+
+def _trim(folded: str, s: int, e: int, *, strip_titles: bool) -> tuple[int, int]:
+    """A name without its article, possessive ending, and leading function or title words.
+
+    Title words and demonyms are stripped from a person's name ("President Biden"), not from an
+    organisation's ("National Security Council", "Russian Foreign Ministry").
+    """
+    name = folded[s:e].split(" (", 1)[0]  # "... Development (EBRD": the acronym is an alias
+    while name.endswith(("'s", ".", "'", ",")) and not name.endswith(
+        ("Jr.", "St.", "U.S.", "U.N.")
+    ):
+        name = name[:-2] if name.endswith("'s") else name[:-1]
+    e = s + len(name)
+    words = name.split()
+    strip_titles = strip_titles and not orgs.ORG_WORDS.search(name) and not IGO_WORDS.match(name)
+    while words and (
+        words[0] in NOT_NAMES
+        or words[0].lower() == "the"
+        or (strip_titles and (words[0] in TITLE_WORDS or words[0] in DEMONYMS))
+    ):
+        words.pop(0)
+    if not words:
+        return s, s
+    s = folded.index(words[0], s)
+    return s, e
+
+
+def _head_word(name: str) -> str:
+    """The head noun of a name: "Institute for the Study of War" -> "institute"."""
+    words = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
+
+
+def _mention(
+    ctx: Context,
+    s: int,
+    e: int,
+    label: str,
+    index: int,
+    preferred: tuple[str, ...],
+    out: list[Mention],
+) -> Mention | None:
+    folded, lex = ctx.folded, ctx.lexicon
+    name = folded[s:e]
+    if name in NOT_NAMES or len(name) < 2:
+        return None
+    short = len(name) <= 8 and name.replace(".", "").isupper()  # an acronym: seen actors count
+    seen = [m.id for m in out if m.kind == "actor" and m.start < s] if short else []
+    alias = coref.alias_of(ctx, name, seen)
+    if alias:
+        return Mention(s, e, "actor", (alias,), index, 0.7, via="alias")
+    if _head_word(name) in NON_ACTOR_HEADS or _names_a_thing(ctx, s, e):
+        return None
+    sentence = ctx.sentences[index]
+    prev = prev_word(folded, s, sentence.start)
+    if name in SEATS:
+        if prev in LOCATIVE | RELATIONAL:
+            return None
+        seat = metonymy.seat_actor(ctx, name)
+        return Mention(s, e, "actor", (seat,), index, 0.7, via="capital") if seat else None
+    if name in MEDIA_NAMES and sentence.kind != "headline":  # "Bloomberg" whatever the NER says
+        outlet = orgs.organization(ctx, name, e, media=True)
+        return (
+            Mention(s, e, "actor", (outlet.actor_id,), index, 0.6, via="proposed")
+            if outlet
+            else None
+        )
+    if " " not in name and s == sentence.start and not label:
+        return None  # a capitalised first word of a sentence says nothing
+    if name.isupper() and _DATELINE_AFTER.match(folded, e):
+        return None  # "OSLO (Continental Wire) -": the dateline's city
+    if " " not in name and orgs.ORG_WORDS.search(name):
+        return None  # "Ministry" of "its Foreign Ministry": no name of its own
+    found_country = geo.country(name)
+    if found_country is not None:
+        return _country_mention(ctx, found_country, s, e, index, prev)
+    iso3 = metonymy.capital_iso3(name) if label != "NORP" else ""
+    if iso3 and prev not in LOCATIVE | RELATIONAL and metonymy.acts(ctx, s, e):
+        state = metonymy.state_actor(ctx, iso3)
+        return Mention(s, e, "actor", (state,), index, 0.6, via="capital") if state else None
+    if prev in LOCATIVE | RELATIONAL and label in ("GPE", "FAC", ""):
+        city = geo.city(name, preferred)
+        if city is not None:
+            place = geo.propose_city(lex, city)
+            if place.place_id in lex.proposed_place_ids:
+                ctx.proposals.append(place.place_id)
+            role = "relational" if prev in RELATIONAL else "locative"
+            return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
+    if label in ("GPE", "FAC") or sentence.kind == "headline":
+        return None  # a headline's words are often all capitalised: names resolve, none proposed
+    token = ctx.head(s, e)
+    if label in ("ORG", "PERSON", "") and token is not None:
+        named = orgs.named_body(ctx, s, e, index, token)
+        if named is not None:  # "the Wagner mercenary group", "the Azov regiment"
+            return named
+    plural = token is not None and token.tag_ == "NNPS"
+    if label == "NORP" or (label == "PERSON" and plural and " " not in name):
+        group = _group(ctx, s, e, index)
+        if group is not None or label == "PERSON":
+            return group
+    actor = _propose_actor(ctx, name, s, e, label)
+    if actor is None:
+        return None
+    return Mention(s, e, "actor", (actor.actor_id,), index, 0.6, via="proposed")
+
+
+def _names_a_thing(ctx: Context, s: int, e: int) -> bool:
+    """ "the Iron Dome system", "Patriot missiles": a name that modifies a non-actor noun."""
+    token = ctx.head(s, e)
+    return (
+        token is not None
+        and token.dep_ in ("compound", "nmod", "amod")
+        and token.head.i > token.i
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.lemma_.lower() in NON_ACTOR_HEADS
+    )
+
+
+def _country_mention(
+    ctx: Context, found: geo.Country, s: int, e: int, index: int, prev: str
+) -> Mention | None:
+    lex = ctx.lexicon
+    if prev in LOCATIVE | RELATIONAL or metonymy.destination(ctx, s, e):
+        place = geo.propose_country(lex, found)
+        if place is None:
+            return None
+        if place.place_id in lex.proposed_place_ids:
+            ctx.proposals.append(place.place_id)
+        role = "relational" if prev in RELATIONAL else "locative"
+        return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
+    state = metonymy.state_actor(ctx, found.iso3)
+    return Mention(s, e, "actor", (state,), index, 0.6, via="gazetteer") if state else None
+
+
+def _group(ctx: Context, s: int, e: int, index: int) -> Mention | None:
+    """A named group that acts ("the Houthis said"); a demonym ("Russians") is not one."""
+    name = ctx.folded[s:e]
+    if name in DEMONYMS or name.removesuffix("s") in DEMONYMS or not metonymy.acts(ctx, s, e):
+        return None
+    if " " in name or name.removesuffix("n") in DEMONYMS or name.removesuffix("ns") in DEMONYMS:
+        return None
+    actor = orgs.add(ctx, Actor(geo.slug(name), name, "group", "", "UNK", "", "", "", (name,)))
+    return Mention(s, e, "actor", (actor.actor_id,), index, 0.5, via="proposed") if actor else None
+
+
+def _propose_actor(ctx: Context, name: str, s: int, e: int, label: str) -> Actor | None:
+    """A new person, organisation or outlet for an unmatched name, or None if it is none."""
+    folded = ctx.folded
+    words = name.split()
+    if any(w[0].islower() and not _NAME_WORD.fullmatch(w) for w in words if w not in _PARTICLES):
+        return None
+    after = folded[e : e + 40]
+    org = bool(orgs.ORG_WORDS.search(name)) or bool(IGO_WORDS.match(name))
+    media = name in MEDIA_NAMES or (
+        bool(orgs.MEDIA_WORDS.search(name)) and (not org or bool(orgs.NEWS_WORDS.search(name)))
+    )
+    media = media or bool(
+        orgs.OUTLET_BEFORE.search(folded, max(0, s - 40), s) or orgs.OUTLET_AFTER.match(after)
+    )
+    person_like = 2 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words)
+    if label == "PERSON" and person_like and not org and not media:
+        return _person(ctx, name, s, e)
+    title = patterns.TITLE_PREFIX.search(folded, max(0, s - 60), s)
+    if label != "PERSON" and person_like and not org and not media:
+        # a name the NER missed or called an organisation ("Matilda Bogner" ORG): a person if
+        # a title or an office in apposition says so ("Human Rights Watch said" stays an org)
+        speaks = bool(_AGE.match(after) or _SPEECH_AFTER.match(after))
+        if label == "ORG":  # "Fatoumata Diallo said" (ORG): a person when the name speaks
+            speaks = speaks and len(words) in (2, 3) and not words[0].isupper()
+        if title or speaks or offices.describe(ctx, s, e).office:
+            return _person(ctx, name, s, e)
+        if label != "ORG":
+            return None
+    if label == "ORG" or org or media:
+        if not (org or media or len(words) > 1 or metonymy.acts(ctx, s, e)):
+            return None  # a lone unknown word the NER calls an organisation: too weak
+        return orgs.organization(ctx, name, e, media=media)
+    return None
+
+
+def _person(ctx: Context, name: str, s: int, e: int) -> Actor | None:
+    about = offices.describe(ctx, s, e)
+    sector = "UNK"
+    for rx, code in orgs.SECTOR_BY_TITLE:
+        if rx.search(about.office) or rx.search(about.office.title()):
+            sector = code
+            break
+    owner = ctx.lexicon.actors.get(about.parent)
+    if owner is not None and owner.kind == "igo":
+        sector = "IGO"
+    parent = about.parent or (ctx.lexicon.state_of(about.iso3) or "" if about.iso3 else "")
+    actor = orgs.add(
+        ctx, Actor(geo.slug(name), name, "person", about.iso3, sector, about.office, parent, "", ())
+    )
+    if actor is None:
+        return None
+    coref.add_alias(ctx, name, actor.actor_id)
+    for alias in _surnames(name):
+        coref.add_alias(ctx, alias, actor.actor_id)
+    if about.gender:
+        ctx.genders.setdefault(actor.actor_id, about.gender)
+        ctx.cued.add(actor.actor_id)
+    return actor
+
+
+def _surnames(name: str) -> list[str]:
+    """The short forms a text uses for a person: "Medvedev", "von der Leyen" (and "Von der
+    Leyen" opening a sentence), "Burhan" for "al-Burhan", "Li" for "Li Qiang"."""
+    words = name.split()
+    particle = next((i for i, w in enumerate(words[1:], 1) if w.islower()), len(words) - 1)
+    last = " ".join(words[particle:])
+    out = [last, last[0].upper() + last[1:]]
+    if "-" in words[-1] and words[-1].split("-", 1)[0].islower():
+        out.append(words[-1].split("-", 1)[1])  # al-Burhan -> Burhan
+    if len(words) == 2 and len(words[0]) <= 3:
+        out.append(words[0])  # family name first: "Li Qiang", "Kim Yo Jong"
+    return list(dict.fromkeys(out))

@@ -1,0 +1,479 @@
+"""Speech in a parsed text: quotations by their marks, reporting verbs and what they report.
+
+Two readings, as quote extractors for news do them (GenderGapTracker's English extractor):
+- `quotations()` pairs the quotation marks of the readable text (typographic ones are folded to
+  `"`). A quotation may run over several sentences, and over paragraphs in the wire style where
+  each new paragraph re-opens the quote and only the last one closes it.
+- `speech_acts()` finds, per sentence, the reporting verbs of the dependency parse ("said",
+  "told", "wrote", "denied", "according to", ...) outside quotations, with the head token of
+  who speaks (the verb's subject, or the object of "according to") and the span of what was
+  said (the clausal complement, the clause the verb is inserted in, or the object of "denied").
+Also read: "As X reported, ..." (the clause it is hung on), "X was quoted by Y as saying" (Y
+the relay), "issued a statement saying" (who issued it), a passive with its agent ("were
+rejected by the ministry"), "..., X write." when the parser takes the verb for a noun. A verb
+with nothing reported ("She said nothing", "did not say whether") is no speech act; "asked" and
+"continued" attribute a quotation only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from analysis.ingest.parse import Parse
+from analysis.ingest.segment import Sentence
+
+#: Reporting verbs by lemma and the stance each gives a claim.
+SPEECH: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "say",
+            "tell",
+            "add",
+            "state",
+            "write",
+            "report",
+            "announce",
+            "claim",
+            "insist",
+            "argue",
+            "note",
+            "confirm",
+            "acknowledge",
+            "admit",
+            "allege",
+            "accuse",
+            "condemn",
+            "reiterate",
+            "repeat",
+            "refer",
+            "describe",
+            "post",
+            "explain",
+            "stress",
+            "emphasize",
+            "emphasise",
+            "declare",
+            "assert",
+            "comment",
+            "reply",
+            "tweet",
+            "complain",
+            "conclude",
+            "suggest",
+            "indicate",
+            "estimate",
+            "recall",
+            "urge",
+            "demand",
+            "call",
+            "believe",
+            "agree",
+            "caution",
+            "maintain",
+            "contend",
+            "assure",
+            "blame",
+            "according",
+        ),
+        "asserts",
+    ),
+    **dict.fromkeys(
+        ("warn", "expect", "predict", "pledge", "promise", "vow", "threaten", "forecast"),
+        "predicts",
+    ),
+    **dict.fromkeys(("deny", "dismiss", "reject", "refute"), "denies"),
+    **dict.fromkeys(("question", "doubt", "ask"), "questions"),
+    **dict.fromkeys(("continue", "answer", "joke", "quip", "shout", "exclaim"), "asserts"),
+}
+#: Verbs that attribute a quotation but say nothing without one ("continued to fight").
+QUOTE_ONLY = frozenset(("continue", "ask", "answer", "joke", "quip", "shout", "exclaim", "reply"))
+#: Verbs whose direct object is what was said ("denied any wrongdoing", "condemned the attack").
+OBJECT_SAID = frozenset(
+    (
+        "deny",
+        "dismiss",
+        "reject",
+        "refute",
+        "condemn",
+        "confirm",
+        "announce",
+        "question",
+        "doubt",
+        "accuse",
+        "acknowledge",
+        "admit",
+        "allege",
+        "reiterate",
+        "repeat",
+        "demand",
+        "blame",
+    )
+)
+#: Objects that say nothing: "said nothing", "would not say much".
+_EMPTY_OBJECT = frozenset(("nothing", "little", "anything", "something", "much", "so", "it"))
+#: Complements that ask rather than state: "did not say whether".
+_ASKING = frozenset(("whether", "if", "why", "how", "when", "what", "who"))
+#: A quotation this long (in words) is a statement of its own, not a phrase inside one.
+LONG_QUOTE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation by its marks: `start` at the opening mark, `end` after the closing one."""
+
+    start: int
+    end: int
+    words: int
+
+    @property
+    def long(self) -> bool:
+        return self.words >= LONG_QUOTE_WORDS
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A reporting verb of one sentence, who it names as speaking and what was said."""
+
+    start: int  # the cue's first token ("said", "according")
+    end: int
+    lemma: str
+    subject: Any | None  # the head token of the speaker, or None
+    audience: Any | None  # the object of "told" (who was told)
+    content: tuple[int, int] | None  # what was said, by offsets; None when nothing is
+    backward: bool = False  # "That's according to X": what was said is the sentence before
+
+
+def quotations(folded: str, sentences: Sequence[Sentence]) -> list[Quotation]:
+    """The quotations of the readable text, in order, each over its sentences and paragraphs."""
+    blocks: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        start, _ = blocks.get(s.block, (s.start, s.end))
+        blocks[s.block] = (start, s.end)
+    out: list[Quotation] = []
+    open_at: int | None = None
+    last_end = 0
+    for start, end in blocks.values():
+        marks = [m.start() for m in re.finditer('"', folded[start:end])]
+        marks = [start + m for m in marks]
+        if open_at is not None:
+            if marks and marks[0] == start:
+                marks = marks[1:]  # the wire style: a new paragraph re-opens the same quote
+            else:
+                out.append(_quotation(folded, open_at, last_end))
+                open_at = None
+        for m in marks:
+            if open_at is None:
+                open_at = m
+            else:
+                out.append(_quotation(folded, open_at, m + 1))
+                open_at = None
+        last_end = end
+    if open_at is not None:
+        out.append(_quotation(folded, open_at, last_end))
+    return out
+
+
+def _quotation(folded: str, start: int, end: int) -> Quotation:
+    return Quotation(start, end, len(re.findall(r"[\w'-]+", folded[start:end])))
+
+
+def inner(folded: str, q: Quotation) -> tuple[int, int]:
+    """A quotation's words without its marks and the comma before the closing mark."""
+    start, end = q.start + 1, q.end
+    if folded[end - 1] == '"':
+        end -= 1
+    return trim(folded, start, end, balance=False)
+
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*)?\s*"
+    r"(?:\([^()\n]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s+"
+)
+
+
+def trim(folded: str, start: int, end: int, *, balance: bool = True) -> tuple[int, int]:
+    """A span without the spaces, commas and colons at its edges, a dateline ("BEIJING (AP) -")
+    or a dangling mark; a quotation cut short by the full stop gets its closing mark back."""
+    dateline = _DATELINE.match(folded, start, end)
+    if dateline:
+        start = dateline.end()
+    while start < end and (folded[start].isspace() or folded[start] in ",:;"):
+        start += 1
+    while end > start and (folded[end - 1].isspace() or folded[end - 1] in ",:;-"):
+        end -= 1
+    body = folded[start:end]
+    if balance and body.count('"') % 2:
+        close = re.match(r'[.,!?]?"', folded[end : end + 2])
+        if close and not body.startswith('"'):
+            end += close.end()  # `to "safeguard national interests."`
+        elif body.endswith('"'):
+            end -= 1
+        elif body.startswith('"'):
+            start += 1
+    return start, end
+
+
+def speech_acts(
+    folded: str, parse: Parse, sentence: Sentence, quotes: Sequence[Quotation]
+) -> list[SpeechAct]:
+    """The reporting verbs of one sentence outside quotations, with speaker and content."""
+    span = parse.span(sentence.start, sentence.end)
+    if span is None:
+        return []
+    inside = [(q.start, q.end) for q in quotes if q.start < sentence.end and sentence.start < q.end]
+    out: list[SpeechAct] = []
+    for tok in span:
+        at = parse.offset(tok)
+        if any(a < at < b for a, b in inside):
+            continue  # the speaker's own words, not a cue
+        act = _according(folded, parse, tok, at) if tok.lower_ == "according" else None
+        if act is None and tok.lower_ != "according":
+            act = _verb(folded, parse, tok, at)
+        if act is not None:
+            out.append(_speaker_after_quote(parse, act, inside))
+    tail = _tail(folded, parse, sentence, [a for a in out if a.subject is not None])
+    if tail is None:
+        return out
+    return [*(a for a in out if a.subject is not None or a.start != tail.start), tail]
+
+
+def _speaker_after_quote(parse: Parse, act: SpeechAct, inside: Sequence[tuple[int, int]]) -> Any:
+    """`"...," Ukraine's energy minister, Jane Doe, told delegates.` when the parser took a
+    word inside the quotation for the subject: the speaker is the phrase between the closing
+    mark and the verb."""
+    if act.subject is None:
+        return act
+    at = parse.offset(act.subject)
+    closing = [b for a, b in inside if a <= at < b and b <= act.start]
+    if not closing:
+        return act
+    between = parse.span(closing[0], act.start)
+    words = [t for t in between or () if not t.is_punct]
+    if not words:
+        return act
+    root = next((t for t in words if not any(w.i == t.head.i for w in words)), words[0])
+    return replace(act, subject=root)
+
+
+_TAIL = re.compile(
+    r",[\"']?\s+(?P<who>[^,;:\"]{2,90}?)\s+(?P<verb>said|says|wrote|writes|write|reported|"
+    r"reports|added|adds|told|noted|stated|claimed)\b[^,;:\"]{0,40}?[.!?]?[\"']?\s*$"
+)
+_TAIL_LEMMA = {
+    "said": "say",
+    "says": "say",
+    "wrote": "write",
+    "writes": "write",
+    "write": "write",
+    "reported": "report",
+    "reports": "report",
+    "added": "add",
+    "adds": "add",
+    "told": "tell",
+    "noted": "note",
+    "stated": "state",
+    "claimed": "claim",
+}
+
+
+def _tail(
+    folded: str, parse: Parse, sentence: Sentence, found: Sequence[SpeechAct]
+) -> SpeechAct | None:
+    """ "..., Miriam Berger and Serhiy Morgunov write." when the parser took the verb for a noun
+    or hung the speaker on the clause before ("..., the head of the office said.")."""
+    m = _TAIL.search(folded, sentence.start, sentence.end)
+    if m is None or any(m.start() <= a.start for a in found):
+        return None
+    who = parse.span(m.start("who"), m.end("who"))
+    if who is None or not len(who) or who.root.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    lemma = _TAIL_LEMMA[m.group("verb")]
+    content = trim(folded, sentence.start, m.start())
+    return SpeechAct(m.start("verb"), m.end("verb"), lemma, who.root, None, content)
+
+
+def _according(folded: str, parse: Parse, tok: Any, at: int) -> SpeechAct | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        to = nxt if nxt is not None and nxt.lower_ == "to" else None
+    if to is None:
+        return None
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    end = parse.offset(to) + len(to.text)
+    subject = objs[0]
+    if _points_back(tok):
+        return SpeechAct(at, end, "according", subject, None, None, backward=True)
+    head = tok.head if tok.dep_ != "ROOT" else tok
+    if head is tok:
+        return None
+    lo, hi = _edges(parse, head)
+    a_lo, a_hi = _edges(parse, tok)
+    # "According to X, ..." reports what follows; "..., according to X" what comes before
+    content = trim(folded, *((a_hi, hi) if a_lo <= lo else (lo, a_lo)))
+    if content[1] - content[0] < 8:
+        return None
+    return SpeechAct(at, end, "according", subject, None, content)
+
+
+def _points_back(tok: Any) -> bool:
+    """ "That's according to X": what X said is the sentence before."""
+    for t in (tok, tok.head):
+        if t is not tok and t.lemma_ != "be":
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in t.children):
+            return True
+    return False
+
+
+def _edges(parse: Parse, tok: Any) -> tuple[int, int]:
+    left, right = tok.left_edge, tok.right_edge
+    return parse.offset(left), parse.offset(right) + len(right.text)
+
+
+def _verb(folded: str, parse: Parse, tok: Any, at: int) -> SpeechAct | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in SPEECH or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return _passive(folded, parse, tok, at, lemma)  # "is expected to", "was reported"
+    if lemma == "refer" and not re.search(r"\bas\b", folded[at : at + 200].split(".")[0]):
+        return None  # "referred to the court" reports nothing
+    subject = _subject(tok)
+    audience = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
+    audience = audience if lemma == "tell" else _quoted_by(tok)
+    content = _content(folded, parse, tok, lemma)
+    return SpeechAct(at, at + len(tok.text), lemma, subject, audience, content)
+
+
+def _passive(folded: str, parse: Parse, tok: Any, at: int, lemma: str) -> SpeechAct | None:
+    """ "The claims were rejected by the Kremlin": the agent speaks of the passive subject."""
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    what = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if lemma not in OBJECT_SAID or who is None or what is None or what.pos_ == "PRON":
+        return None  # "is expected to", "was reported", "it was confirmed"
+    return SpeechAct(at, at + len(tok.text), lemma, who, None, trim(folded, *_edges(parse, what)))
+
+
+def _quoted_by(tok: Any) -> Any | None:
+    """ "X was quoted by the RIA news agency as saying": who quoted X (a relay)."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.head.lemma_ != "quote":
+        return None
+    agent = next((c for c in tok.head.head.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def _subject(tok: Any) -> Any | None:
+    """The verb's subject; for "..., adding that" or "and added" the subject of its head."""
+    for _ in range(3):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:  # the nearest: a dateline ("GENEVA (AP) -") can parse as a subject too
+            before = [c for c in subjects if c.i < tok.i]
+            subj = before[-1] if before else subjects[0]
+            if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+                return tok.head  # "Kuleba, who said ...": the noun the clause is about
+            return subj
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_ == "quote":
+            quoted = tok.head.head  # "X was quoted (by Y) as saying"
+            return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            # "issued a statement saying", "in a video saying": who issued it
+            noun = tok.head
+            poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if poss is not None:
+                return poss
+            if noun.dep_ == "dobj":
+                tok = noun.head
+            elif noun.dep_ == "pobj" and noun.head.head is not noun.head:
+                tok = noun.head.head
+            else:
+                return None
+        elif tok.dep_ in ("conj", "advcl", "xcomp") and tok.head is not tok:
+            tok = tok.head
+        else:
+            return None
+    return None
+
+
+def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int] | None:
+    comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
+    if lemma in ("urge", "call") and comps and comps[0].dep_ == "xcomp":
+        # "urged Western allies to send more": whom and what to do
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "prep")), None)
+        lo = _edges(parse, obj)[0] if obj is not None and obj.i < comps[0].i else None
+        if lo is not None:
+            return trim(folded, lo, _edges(parse, comps[0])[1])
+    if lemma == "call":
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if prep is not None:
+            return trim(folded, *_edges(parse, prep))  # "called for a ceasefire"
+        if not comps:
+            return None  # "called the attack a crime", "called a meeting"
+    if lemma == "refer":
+        to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if to is not None:
+            return trim(folded, parse.offset(to) + 2, _edges(parse, tok)[1])
+    if comps:
+        comp = comps[0]
+        first = next((c for c in comp.children if c.dep_ == "mark"), None)
+        if first is not None and first.lower_ in _ASKING:
+            return None
+        if comp.left_edge.lower_ in _ASKING and comp.i > tok.i:
+            return None
+        lo, hi = _edges(parse, comp)
+        if comp.i > tok.i and first is not None and first.lower_ == "that":
+            lo = parse.offset(first) + 5  # what follows "that", not a clause hung before it
+        elif comp.i > tok.i and folded[lo:].startswith("that "):
+            lo += 5
+        if comp.i < tok.i:  # "..., X said": the clause stops before the speaker
+            subj = _subject(tok)
+            if subj is not None:
+                hi = min(hi, parse.offset(subj.left_edge))
+        return trim(folded, lo, hi)
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As Ukrinform reported earlier, ...": the clause it is hung on
+        lo, hi = _edges(parse, tok.head)
+        own_lo, own_hi = _edges(parse, tok)
+        return trim(folded, *((own_hi, hi) if own_lo <= lo else (lo, own_lo)))
+    if tok.dep_ in ("parataxis", "ccomp") and tok.i > tok.head.i:
+        # "The deal is dead, Putin said" parsed with "said" inserted in the clause
+        lo, hi = _edges(parse, tok.head)
+        own_lo, own_hi = _edges(parse, tok)
+        left = tok.left_edge
+        while left.is_punct and left.i < tok.i:  # the subtree may start at the comma
+            left = left.nbor(1)
+        own_lo = parse.offset(left)
+        if own_lo > lo and folded[lo:own_lo].rstrip(" \"'").endswith(",") and own_hi >= hi - 2:
+            return trim(folded, lo, own_lo)
+    if lemma in OBJECT_SAID:
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lower_ not in _EMPTY_OBJECT:
+            lo, hi = _edges(parse, obj)
+            for prep in tok.children:  # "blamed Russia for the attack", "accused X of ..."
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.i > obj.i:
+                    hi = max(hi, _edges(parse, prep)[1])
+            return trim(folded, lo, hi)
+    answer = next((c for c in tok.children if c.dep_ == "intj" and c.i > tok.i), None)
+    if answer is not None and answer.lower_ in ("yes", "no"):
+        return _edges(parse, answer)  # "Putin said no."
+    return _that_clause(folded, parse, tok)
+
+
+def _that_clause(folded: str, parse: Parse, tok: Any) -> tuple[int, int] | None:
+    """ "said in a statement that ...": a that-clause the parser hung on the statement."""
+    doc = tok.doc
+    end = tok.right_edge.i
+    for i in range(tok.i + 1, min(end, tok.i + 9)):
+        t = doc[i]
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        if t.lower_ == "that" and i + 1 <= end:
+            lo = parse.offset(doc[i + 1])
+            return trim(folded, lo, parse.offset(doc[end]) + len(doc[end].text))
+    return None

@@ -1,0 +1,172 @@
+"""Typing a verb of the parse with the PLOVER lexicon (predicates.py): its sense, and the words
+that say it (the verb, its particle, or the object noun that decides the type)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analysis.ingest import predicates as pred
+
+_WH = frozenset({"WDT", "WP"})
+
+
+def lemma(token: Any) -> str:
+    return str(token.lemma_).lower()
+
+
+def _object(verb: Any) -> Any | None:
+    """The verb's direct object, its passive subject ("sanctions were imposed"), or the noun a
+    passive participle describes ("aid sent by allies")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return verb.head
+    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in _WH for c in verb.children):
+        antecedent = verb.head  # "transformers, the first of which Tokyo will ship"
+        while antecedent.dep_ == "appos" and antecedent.pos_ != "NOUN":
+            antecedent = antecedent.head
+        return antecedent
+    return None
+
+
+def _money(obj: Any) -> bool:
+    """ "$1.5 billion", "800 million euros": an amount of money."""
+    return obj.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in obj.subtree)
+
+
+def _left(verb: Any, obj: Any | None) -> tuple[pred.Sense, tuple[Any, ...]] | None:
+    """ "left Bakhmut", "abandoned the village", "the last units left": a withdrawal, when what
+    is left is ground or those who leave are forces ("left the talks" is none)."""
+    ground = obj is not None and (
+        obj.ent_type_ in ("GPE", "LOC", "FAC") or lemma(obj) in pred.GROUND
+    )
+    forces = any(c.dep_ == "nsubj" and lemma(c) in pred.FORCES for c in verb.children)
+    if ground or (obj is None and forces):
+        return pred.Sense("RETREAT", "withdraw", ("military",)), (verb,)
+    return None
+
+
+def _enacted(verb: Any, obj: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
+    """The event a law's content reports ("passed a law to widen mobilisation"): the first
+    event noun or typed verb in the law's own phrase or in the verb's purpose clause."""
+    words = [t for t in obj.subtree if t.i != obj.i]
+    words += [t for c in verb.children if c.dep_ in ("xcomp", "advcl") for t in c.subtree]
+    for tok in sorted(words, key=lambda t: t.i):
+        if tok.pos_ == "NOUN" and lemma(tok) in pred.NOUNS:
+            return pred.NOUNS[lemma(tok)], (verb, obj)
+        found = sense_of(tok) if tok.pos_ == "VERB" else None
+        if found is not None and found[0].type in pred.CONFLICT_TYPES:
+            return found[0], (verb, obj)
+    return None
+
+
+def _leaves_agreement(verb: Any) -> bool:
+    """ "pulled out of the deal": what is left is an agreement or a body, not a territory (nor
+    what troops leave: "troops withdrew from Novoselivka", which the NER may take for a body)."""
+    if any(c.dep_ == "nsubj" and lemma(c) in pred.FORCES for c in verb.children):
+        return False
+    for tok in verb.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "from"):
+            return (
+                lemma(tok) in pred.AGREEMENT_NOUNS
+                or any(
+                    lemma(t) in pred.AGREEMENT_NOUNS for t in tok.children if t.dep_ == "compound"
+                )
+                or tok.ent_type_ in ("ORG", "LAW")
+            )
+    return False
+
+
+def _right_object(verb: Any, obj: Any | None, allowed: frozenset[str]) -> bool:
+    """The object is one the verb needs, or named (a proper noun, also after "as")."""
+    named = [c for c in verb.children if c.dep_ in ("dobj", "oprd") and c.pos_ == "PROPN"]
+    if obj is not None and (lemma(obj) in allowed or obj.pos_ == "PROPN"):
+        return True
+    return bool(named) or (
+        obj is not None and any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children)
+    )
+
+
+def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
+    """The event a verb reports and the tokens that say so (verb, particle or object noun)."""
+    word = lemma(verb)
+    obj = _object(verb)
+    means = [
+        (p.lower_, g)
+        for p in verb.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ in ("pobj", "pcomp")
+    ]
+    if word in ("add", "put", "place") and any(
+        prep in ("to", "on") and lemma(g) in pred.BLACKLISTS for prep, g in means
+    ):
+        return pred.Sense("SANCTION", "", ("economic",)), (verb,)
+    if (
+        obj is not None
+        and lemma(obj) == "shot"
+        and any(c.lower_ == "warning" for c in obj.children)
+    ):
+        return pred.Sense("COERCE", "", ("military",)), (verb, obj)  # "fired warning shots"
+    if word == "pay" and any(prep == "for" and lemma(g) in pred.MATERIEL for prep, g in means):
+        return pred.Sense("AID", "", ()), (verb,)  # "will pay for new generators"
+    if word in pred.ENACTING and obj is not None and lemma(obj) in pred.LAWS:
+        return _enacted(verb, obj)
+    if word in pred.LEAVE:
+        return _left(verb, obj)
+    if word == "retaliate" and any(prep == "by" for prep, _ in means):
+        return None  # the means is the event: "retaliated by banning ..."
+    if word in pred.WITH_VERBS:  # "hit Russia with new sanctions", "retaliated with strikes"
+        for prep, g in means:
+            if prep == "with" and lemma(g) in pred.NOUNS:
+                return pred.NOUNS[lemma(g)], (verb, g)
+    for part in verb.children:
+        particle = part.dep_ == "prt" or (
+            part.dep_ in ("advmod", "prep") and part.lower_ in ("back", "out")
+        )
+        if particle or (part.dep_ == "prep" and part.i == verb.i + 1):
+            key = (word, part.lower_)
+            sense = pred.PHRASAL.get(key)
+            if sense is None:
+                continue
+            if key in pred.LEAVING and _leaves_agreement(verb):
+                sense = pred.Sense("SANCTION", "withdraw", ("diplomatic",))
+            return sense, (verb, part)
+    if obj is not None and lemma(obj) in pred.CONTAINERS:
+        inner = [
+            g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+        ]
+        inner += [c for c in obj.children if c.dep_ == "compound"]
+        obj = next((t for t in inner if lemma(t) in pred.NOUNS or lemma(t) in pred.MATERIEL), obj)
+    if obj is not None:
+        if (word, lemma(obj)) in pred.NOT_EVENTS:
+            return None
+        if word in pred.TRANSITIVE and obj.dep_ == "dobj":
+            return pred.TRANSITIVE[word], (verb,)
+        sense = pred.VERB_OBJECT.get((word, lemma(obj)))
+        if sense is not None:
+            return sense, (verb, obj)
+        noun = pred.NOUNS.get(lemma(obj))
+        given = lemma(obj) in pred.MATERIEL or _money(obj)
+        if word in pred.GIVING | pred.PLEDGES and given and obj.dep_ != "nsubjpass":
+            return pred.Sense("AID", "", ()), (verb, obj)
+        if word in pred.LIGHT_VERBS and noun is not None:
+            allowed = pred.LIGHT_ONLY.get(noun.type)
+            if allowed is None or word in allowed:
+                return noun, (verb, obj)
+    sense = pred.VERBS.get(word)
+    if sense is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if word in pred.OBJECTS and not _right_object(verb, obj, pred.OBJECTS[word]):
+        return None
+    if word in pred.INTRANSITIVE and obj is not None:
+        return None
+    content = [c for c in verb.children if c.dep_ == "xcomp"]
+    if sense.type == "REJECT" and content and lemma(content[0]) in pred.NO_CONTENT:
+        return None  # "declined to comment"
+    if word in ("decline", "refuse") and not content and obj is None:
+        return None  # "exports declined"
+    if (word, "") in pred.LEAVING and _leaves_agreement(verb):
+        return pred.Sense("SANCTION", "withdraw", ("diplomatic",)), (verb,)
+    return sense, (verb,)

@@ -1,0 +1,374 @@
+"""Events: one draft per predicate of the parse, typed by the PLOVER verb lexicon, with status.
+
+The sentences are written for these tests in wire style; they run through `read()` with the
+real spaCy model and the project's registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from analysis.ingest import nlp, read
+from analysis.ingest.events import EventDraft
+from analysis.ingest.lexicon import load_lexicon
+from analysis.ingest.modality import status_of
+from analysis.ingest.verbs import sense_of
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = dt.date(2023, 9, 5)
+
+
+def drafts(text: str, published: dt.date = PUBLISHED) -> list[EventDraft]:
+    return read(text, published=published, lexicon=load_lexicon(ROOT)).events
+
+
+def body(sentence: str) -> str:
+    """A one-paragraph article under a neutral headline that drafts no event."""
+    return f"Latest reports from the region\n\n{sentence}"
+
+
+# --- the lexicon, on parsed phrases ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "type_"),
+    [
+        ("Russia pulled out of the grain deal.", "pulled", "SANCTION"),
+        ("Russian troops pulled out of the town.", "pulled", "RETREAT"),
+        ("The European Union imposed sanctions on Belarus.", "imposed", "SANCTION"),
+        ("Russian forces shelled the city.", "shelled", "ASSAULT"),
+        ("Air defenses shot down two drones.", "shot", "ASSAULT"),
+        ("The ministers held talks in Ankara.", "held", "CONSULT"),
+        ("The president appointed a new defense minister.", "appointed", "APPOINT"),
+        ("Police detained three activists.", "detained", "COERCE"),
+        ("Kyiv accused Moscow of war crimes.", "accused", "ACCUSE"),
+        ("Medvedev threatened to strike the capital.", "threatened", "THREATEN"),
+        ("Ukraine called on its allies to send jets.", "called", "REQUEST"),
+        ("Germany pledged to send more tanks.", "pledged", "AGREE"),
+        ("The two sides signed an agreement.", "signed", "AGREE"),
+        ("Hungary rejected the proposal.", "rejected", "REJECT"),
+        ("The army launched an attack on the port.", "launched", "ASSAULT"),
+        ("Washington sent troops to the border.", "sent", "MOBILIZE"),
+        ("Washington sent aid to the region.", "sent", "AID"),
+        ("Germany will send more air defense systems.", "send", "AID"),
+        ("Russia will ship 50,000 tons of grain to Mali.", "ship", "AID"),
+        ("The EU adopted a package of sanctions against Minsk.", "adopted", "SANCTION"),
+        ("China will restrict exports of gallium.", "restrict", "SANCTION"),
+        ("Hamas released two hostages.", "released", "RETREAT"),
+        ("Putin vowed to retaliate.", "vowed", "AGREE"),
+    ],
+)
+def test_a_verb_is_typed_by_its_lemma_particle_or_object(
+    sentence: str, verb: str, type_: str
+) -> None:
+    doc = nlp.pipeline()(sentence)
+    token = next(t for t in doc if t.text == verb)
+    found = sense_of(token)
+    assert found is not None and found[0].type == type_
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Erdogan struck a tone of optimism.", "struck"),
+        ("The minister said the talks were useful.", "said"),
+        ("The agency released a report on Thursday.", "released"),
+        ("Turkey hosts 3.6 million refugees.", "hosts"),
+        ("The Kremlin declined to comment.", "declined"),
+        ("The agency warned that funding was running out.", "warned"),
+        ("The officers committed war crimes.", "committed"),
+        ("Zelensky fired the head of the security service.", "fired"),
+        ("Poland's president signed a law on Monday.", "signed"),
+    ],
+)
+def test_idioms_and_speech_are_no_event_predicates(sentence: str, verb: str) -> None:
+    doc = nlp.pipeline()(sentence)
+    token = next(t for t in doc if t.text == verb)
+    assert sense_of(token) is None
+
+
+# --- who does what to whom -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "actor", "recipient"),
+    [
+        (
+            "Putin met Erdogan in Sochi on Monday.",
+            "CONSULT",
+            "vladimir_putin",
+            "recep_tayyip_erdogan",
+        ),
+        ("Kuleba accused Russia of blackmail on Tuesday.", "ACCUSE", "dmytro_kuleba", "russia"),
+        (
+            "Zelensky appointed Rustem Umerov as defense minister on Sunday.",
+            "APPOINT",
+            "volodymyr_zelensky",
+            "rustem_umerov",
+        ),
+        (
+            "The United States pledged to send more military aid to Ukraine.",
+            "AGREE",
+            "united_states",
+            "ukraine",
+        ),
+        ("Turkey imposed sanctions on Russia on Friday.", "SANCTION", "turkey", "russia"),
+        (
+            "The decision prompted sanctions from the United States against Russia.",
+            "SANCTION",
+            "united_states",
+            "russia",
+        ),
+        (
+            "Cuba called on the United States to lift the embargo.",
+            "REQUEST",
+            "cuba",
+            "united_states",
+        ),
+        ("Russia launched an attack on Ukrainian ports overnight.", "ASSAULT", "russia", ""),
+        ("Romania condemned the attack on Monday.", "ACCUSE", "romania", ""),
+    ],
+)
+def test_actor_and_recipient_come_from_subject_and_object(
+    sentence: str, type_: str, actor: str, recipient: str
+) -> None:
+    found = [e for e in drafts(body(sentence)) if e.type == type_]
+    assert len(found) == 1, found
+    assert found[0].actors == (actor,)
+    if recipient:
+        assert recipient in found[0].recipients
+    assert actor not in found[0].recipients
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "actor"),
+    [
+        (
+            "The United States added 31 Chinese companies to its trade blacklist.",
+            "SANCTION",
+            "united_states",
+        ),
+        ("Japan announced curbs on exports of semiconductor equipment.", "SANCTION", "japan"),
+        ("China retaliated by banning Micron products on Sunday.", "COERCE", "china"),
+        ("Armenia accused Azerbaijan of blockading the Lachin corridor.", "ACCUSE", "armenia"),
+        ("Three people were killed in a Russian strike on Kharkiv.", "ASSAULT", "russia"),
+        ("Ukraine's military said it had recaptured the village.", "ASSAULT", "ukraine"),
+        ("The UN mission documented cases of detention by Russian forces.", "COERCE", "russia"),
+        (
+            "The withdrawal of Russian troops from the town was completed on Friday.",
+            "RETREAT",
+            "russia",
+        ),
+        (
+            "The United States hit Russia with new sanctions on Tuesday.",
+            "SANCTION",
+            "united_states",
+        ),
+        ("Ukraine pulled its troops back from the village on Monday.", "RETREAT", "ukraine"),
+        (
+            "Romanian police detained a man on suspicion of attacking a journalist.",
+            "COERCE",
+            "romania",
+        ),
+    ],
+)
+def test_the_event_is_the_means_the_content_or_the_owner(
+    sentence: str, type_: str, actor: str
+) -> None:
+    assert [(e.type, e.actors) for e in drafts(body(sentence))] == [(type_, (actor,))]
+
+
+def test_the_passive_by_agent_acts_and_the_subject_undergoes() -> None:
+    (event,) = drafts(body("Sergey Skvortsov was detained by Sweden in November."))
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert event.actors == ("sweden",) and event.recipients == ("sergey_skvortsov",)
+
+
+def test_an_interception_is_an_assault_by_the_weapons_owner_on_the_interceptor() -> None:
+    (event,) = drafts(body("Romania said its air defenses intercepted a Russian drone on Monday."))
+    assert (event.type, event.outcome, event.mode) == ("ASSAULT", "intercepted", "drone")
+    assert event.actors == ("russia",) and event.recipients == ("romania",)
+
+
+def test_a_passive_interception_without_owner_names_the_unidentified_operator() -> None:
+    (event,) = drafts(body("A drone was shot down by Romania early on Tuesday."))
+    assert event.actors == ("unidentified_drone_operator",)
+    assert event.recipients == ("romania",)
+
+
+# --- no event from a lone noun, one draft per predicate --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sanctions on Russia remain in place.",
+        "The summit drew criticism from human rights groups.",
+        "The report was released on Monday.",
+        "Erdogan struck a tone of optimism on Monday.",
+        "The minister said the talks were useful.",
+    ],
+)
+def test_no_event_from_a_lone_noun_or_an_idiom(sentence: str) -> None:
+    assert drafts(body(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_"),
+    [
+        ("Putin threatened to cut gas supplies to Turkey.", "THREATEN"),
+        ("Ukraine called on NATO to send more air defense systems.", "REQUEST"),
+        ("Russia launched a drone attack on Odesa.", "ASSAULT"),
+        ("The United States imposed new sanctions on Russia.", "SANCTION"),
+        ("Turkey agreed to host talks between Russia and Ukraine.", "AGREE"),
+    ],
+)
+def test_one_draft_per_predicate_not_one_per_keyword(sentence: str, type_: str) -> None:
+    assert [e.type for e in drafts(body(sentence))] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "actor"),
+    [
+        # force a speaker says will or could come is a threat by the speaker
+        (
+            "Former Russian President Dmitry Medvedev said on Sunday that Moscow would strike "
+            "Berlin if Germany delivered Taurus missiles to Ukraine.",
+            "THREATEN",
+            "dmitry_medvedev",
+        ),
+        ("Putin vowed to retaliate against Ukraine for the attack.", "THREATEN", "vladimir_putin"),
+        ("Russia warned Romania against hosting NATO troops.", "THREATEN", "russia"),
+        # a measure announced for later is that measure, in the future
+        (
+            "China will restrict exports of gallium from Aug. 1, the Commerce Ministry said.",
+            "SANCTION",
+            "china",
+        ),
+    ],
+)
+def test_threats_are_told_from_announced_measures(sentence: str, type_: str, actor: str) -> None:
+    found = drafts(body(sentence))
+    assert [(e.type, e.actors[0]) for e in found] == [(type_, actor)]
+
+
+def test_a_dateline_is_not_the_subject() -> None:
+    text = (
+        "Putin opens Africa summit\n\n"
+        "ST. PETERSBURG, Russia (Northgate) — Russian President Vladimir Putin promised free "
+        "grain to Mali on Thursday."
+    )
+    found = [e for e in drafts(text) if e.type == "AGREE"]
+    assert [e.actors for e in found] == [("vladimir_putin",)]
+
+
+def test_the_speakers_words_are_not_the_reporters_events() -> None:
+    text = body(
+        "“Russia attacked Ukrainian ports on Monday. Moscow shelled Odesa and Mykolaiv "
+        "overnight,” Kuleba said on Tuesday. “Russia will strike again,” he added."
+    )
+    assert [(e.type, e.actors) for e in drafts(text)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia denied claims that its forces had entered Romanian airspace.",
+        "Russia has denied targeting civilians in Kharkiv.",
+        "The Kremlin denied that Putin had met Erdogan in Sochi.",
+    ],
+)
+def test_a_denial_is_one_reject_and_what_it_denies_is_not_drafted(sentence: str) -> None:
+    found = drafts(body(sentence))
+    assert [(e.type, e.actors) for e in found] == [("REJECT", found[0].actors)]
+    assert found[0].actors in (("russia",), ("kremlin",))
+
+
+def test_two_predicates_make_two_drafts_with_their_own_subjects() -> None:
+    found = drafts(body("Russia shelled Odesa overnight and Ukraine shot down twelve drones."))
+    assert [(e.type, e.actors) for e in found] == [
+        ("ASSAULT", ("russia",)),
+        ("ASSAULT", ("unidentified_drone_operator",)),
+    ]
+    assert found[1].recipients == ("ukraine",) and found[1].outcome == "intercepted"
+
+
+# --- status from negation and modality -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Putin met Erdogan in Sochi on Monday.", "factual"),
+        ("Putin did not meet Erdogan on Monday.", "negated"),
+        ("Putin has never visited North Korea.", "negated"),
+        ("Turkey failed to deliver the grain to Cuba.", "negated"),
+        ("Kim Jong Un plans to visit Russia this month.", "future"),
+        ("Kim is expected to meet Putin in Vladivostok.", "future"),
+        ("Putin will meet Erdogan next week.", "future"),
+        ("China may send weapons to Russia, officials said.", "hypothetical"),
+        (
+            "Ukraine could strike Russian airfields if it receives longer-range missiles.",
+            "hypothetical",
+        ),
+        ("Russia is considering sanctions against Romania.", "hypothetical"),
+        ("Russia has completed the withdrawal of its troops from Kherson.", "factual"),
+        ("Putin visited North Korea in 2000.", "historical"),
+    ],
+)
+def test_status_reads_negation_modality_and_the_date(sentence: str, status: str) -> None:
+    found = drafts(body(sentence))
+    assert found, sentence
+    assert found[0].status == status
+
+
+def test_status_of_a_headline_infinitive_is_future() -> None:
+    doc = nlp.pipeline()("Kim and Putin to discuss arms deal")
+    verb = next(t for t in doc if t.text == "discuss")
+    assert status_of(verb, headline=True) == "future"
+    assert status_of(verb) == "factual"
+
+
+# --- the headline ----------------------------------------------------------------------------
+
+
+def test_the_headlines_event_is_drafted_at_a_lower_confidence() -> None:
+    text = (
+        "Putin threatens Romania over drone debris\n\n"
+        "Debris from a drone fell on Romanian territory on Monday, officials said."
+    )
+    (event,) = drafts(text)
+    assert (event.type, event.actors, event.recipients) == (
+        "THREATEN",
+        ("vladimir_putin",),
+        ("romania",),
+    )
+    assert event.confidence <= 0.3
+    assert (
+        text[event.evidence[0] : event.evidence[1]] == "Putin threatens Romania over drone debris"
+    )
+
+
+def test_a_headline_event_the_body_reports_again_is_drafted_once_from_the_body() -> None:
+    text = (
+        "Putin meets Erdogan in Sochi\n\n"
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi "
+        "on Monday."
+    )
+    found = drafts(text)
+    assert [(e.type, e.actors) for e in found] == [("CONSULT", ("vladimir_putin",))]
+    assert text[found[0].evidence[0] :].startswith("Russian President")
+
+
+def test_the_headline_is_read_for_events_not_for_claims() -> None:
+    text = (
+        "Erdogan says Turkey will host talks\n\n"
+        "Turkish President Recep Tayyip Erdogan said on Monday that Ankara was ready to help."
+    )
+    reading = read(text, published=PUBLISHED, lexicon=load_lexicon(ROOT))
+    headline_end = text.index("\n")
+    assert all(c.quote[0] > headline_end for c in reading.claims)
+    assert reading.claims  # the body's claim is drafted
