@@ -11,8 +11,8 @@ Two corpora, reported separately:
 
 Each text is ingested on its own into a temporary project that holds the registries (shared
 knowledge) and nothing else; the draft must validate. Drafts are then compared with the gold,
-by name (a draft actor is its registry or proposed name and aliases; gold actors list every
-form the text uses):
+by name (a draft actor is its registry or proposed name and aliases, and a state also its
+capital, which texts use for its government; gold actors list every form the text uses):
 
 - actors: recall, the gold actors some drafted record names; precision, the drafted actors
   that are gold actors;
@@ -53,6 +53,7 @@ from typing import Any
 
 from analysis.annotations import read_yaml
 from analysis.ingest import ingest, nlp
+from analysis.ingest.places import capital
 from analysis.quotes import IndexedText, normalise
 from analysis.validate import validate_project
 
@@ -193,8 +194,13 @@ class Registry:
             sources += [(extra, "proposed_actors", "actor"), (extra, "proposed_places", "place")]
         for doc, key, kind in sources:
             for rec in doc.get(key) or []:
-                item = named(str(rec.get("name") or rec["id"]), rec.get("aliases") or ())
-                item = Named(item.name, item.forms, str(rec.get("country") or "").upper())
+                country = str(rec.get("country") or "").upper()
+                forms = list(rec.get("aliases") or ())
+                if kind == "actor" and rec.get("kind") == "state" and country:
+                    # a capital used for its government ("Ankara said") is the state itself
+                    forms.append(capital(country))
+                item = named(str(rec.get("name") or rec["id"]), forms)
+                item = Named(item.name, item.forms, country)
                 (actors if kind == "actor" else places)[str(rec["id"])] = item
         return cls(actors, places)
 

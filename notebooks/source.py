@@ -52,7 +52,7 @@ metadata(meta)
 # %% [markdown]
 # ## The text
 #
-# The text exactly as stored, line breaks and paragraphs kept. Each highlighted stretch is the verbatim quote of one or more records, coloured by kind; where quotes overlap, the stretch shows a band for each kind and its tooltip names every record that covers it. Click a highlight to go to its record (the narrowest quote when several overlap), or the small number where a quote starts to go to that record's row. A dashed outline marks a draft. Muted text is the headline, a photo caption, a credit or the website's boilerplate, as ingest's segmenter marks them: not article body.
+# The text exactly as stored, line breaks and paragraphs kept. Each highlighted stretch is the verbatim quote of one or more records, coloured by kind; where quotes overlap, the stretch shows a band for each kind and its tooltip names every record that covers it. Click a highlight to go to its record (the narrowest quote when several overlap), or the small number where a quote starts to go to that record's row. A dashed outline marks a draft. Muted text is the headline, a photo caption, a credit, the contributors line or the website's boilerplate, as the source's metadata marks them (ingest marks them for a new text): not article body.
 
 # %%
 source_text(text, pieces, records)

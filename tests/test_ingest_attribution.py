@@ -527,3 +527,242 @@ def test_an_unresolved_pronoun_is_an_unidentified_speaker_with_low_confidence() 
     )
     assert (actor.name, actor.kind) == ("Unidentified speaker", "unnamed")
     assert claim.cue == "she said" and not claim.speaker_named and claim.confidence <= 0.3
+
+
+# --- speakers the registry lacks, named or described (issue 11, classes 1-4) ------------------
+
+
+def named_claims(text: str) -> list[tuple[str, str, str]]:
+    """(speaker name, via name, the claim's quote) of each drafted claim."""
+    lexicon = load_lexicon(ROOT)
+    reading = read(text, published=PUBLISHED, lexicon=lexicon)
+    return [
+        (
+            lexicon.actors[c.speaker_id].name,
+            lexicon.actors[c.via_id].name if c.via_id else "",
+            text[c.quote[0] : c.quote[1]],
+        )
+        for c in reading.claims
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a person named by an honorific and a surname only, and her pronoun
+            "Ms. Lindqvist, who leads the talks, said the gap was narrowing. \u201cWe are "
+            "close,\u201d she said.",
+            [
+                ("Lindqvist", "", "the gap was narrowing"),
+                ("Lindqvist", "", "We are close"),
+            ],
+        ),
+        (  # a surname the NER calls a person, speaking with no full name anywhere
+            "Tarasenko wrote on Telegram that the town had been cleared.",
+            [("Tarasenko", "", "the town had been cleared")],
+        ),
+        (  # the NER takes the surname only: the given name before it belongs to it
+            "\u201cThis was no accident,\u201d said Beatriz Lemos, who leads the inquiry.",
+            [("Beatriz Lemos", "", "This was no accident")],
+        ),
+        (  # a name the NER splits into two places, in apposition to an office; told an outlet
+            "Belarus's ambassador in Riga, Aleksandr Volkov, told LETA that the claims were false.",
+            [("Aleksandr Volkov", "LETA", "the claims were false")],
+        ),
+        (  # an outlet the NER calls a place
+            "Oil prices rose 3 percent on Tuesday, Bloomberg reported.",
+            [("Bloomberg", "Bloomberg", "Oil prices rose 3 percent on Tuesday")],
+        ),
+        (  # a bracketed acronym is no part of the name
+            "The European Bank for Reconstruction and Development (EBRD) said it would lend "
+            "$500 million.",
+            [
+                (
+                    "European Bank for Reconstruction and Development",
+                    "",
+                    "it would lend $500 million",
+                )
+            ],
+        ),
+        (  # the parser takes a word inside the quotation for the subject
+            "\u201cWe need generators before the frost,\u201d Moldova's energy minister, Elena "
+            "Cojocaru, told donors.",
+            [("Elena Cojocaru", "", "We need generators before the frost")],
+        ),
+        (  # "That's according to X, Y reports": X said the sentence before, via Y
+            "Shipments rose in May. That's according to Interfax, the news agency Tass reports.",
+            [("Interfax", "Tass", "Shipments rose in May.")],
+        ),
+        (  # a body described, never named
+            "The presidential office said the decree would be signed on Friday.",
+            [("Presidential office", "", "the decree would be signed on Friday")],
+        ),
+        (  # an office holder named first in the next sentence
+            "Prices had doubled since spring, the head of the IMF office in Kyiv said. Jonas "
+            "Eklund urged lenders to wait.",
+            [
+                ("Jonas Eklund", "", "Prices had doubled since spring"),
+                ("Jonas Eklund", "", "lenders to wait"),
+            ],
+        ),
+        (  # an office of a body the text only describes
+            "Exports fell by a third, the head of the chamber of commerce in Riga said.",
+            [("Head of the chamber of commerce in Riga", "", "Exports fell by a third")],
+        ),
+        (  # "war" ends the name but is not its head
+            "Three villages were retaken, according to the Institute for the Study of War.",
+            [("Institute for the Study of War", "", "Three villages were retaken")],
+        ),
+        (  # "Ukraine's Ministry of X" is not whichever Ukrainian ministry the registry has
+            "Ukraine's Ministry of Veterans said 4,000 soldiers had returned home.",
+            [("Ukraine's Ministry of Veterans", "", "4,000 soldiers had returned home")],
+        ),
+        (  # an embassy is known by where it sits
+            "The Chinese embassy in Vilnius said the report was false.",
+            [("Chinese embassy in Vilnius", "", "the report was false")],
+        ),
+        (  # a short quotation that is a whole sentence goes on the same speaker
+            "\u201cWe will rebuild,\u201d Dorokhin wrote on Telegram. "
+            "\u201cNobody can stop us.\u201d",
+            [("Dorokhin", "", "We will rebuild"), ("Dorokhin", "", "Nobody can stop us.")],
+        ),
+        (  # an air force and the police speak too
+            "Ukraine's air force said it had shot down 20 drones. Police said two people were "
+            "hurt.",
+            [
+                ("Ukraine's air force", "", "it had shot down 20 drones"),
+                ("Unnamed police", "", "two people were hurt"),
+            ],
+        ),
+        (  # "X said ..., broadcaster Y reported": X speaks, relayed by Y
+            "Minister Haruto Ueda said the plan was sound, Japanese broadcaster NHK reported.",
+            [("Haruto Ueda", "NHK", "the plan was sound")],
+        ),
+        (  # "who heads the mission" gives the office a later "the head of the mission" names
+            "Sara Lind, who heads the mission, visited Kharkiv. Shelling had worsened, the head "
+            "of the mission said.",
+            [("Sara Lind", "", "Shelling had worsened")],
+        ),
+        (  # a capital that calls something so is its state, proposed when new
+            "The summit drew criticism from Tehran, which called it \u201ca theatre of lies.\u201d",
+            [("Iran", "", "it \u201ca theatre of lies.\u201d")],
+        ),
+        (  # a report's finding is its author's claim
+            "The National Grid Authority (NGA) published its audit on Monday. The authority's "
+            "audit found that two substations had failed.",
+            [("National Grid Authority", "", "two substations had failed")],
+        ),
+        (  # a paragraph that opens a quotation without a cue of its own: one claim, not two
+            "Marta Holm said the convoy was delayed.\n\n\u201cThe road is mined. We cannot "
+            "pass,\u201d Holm said.",
+            [
+                ("Marta Holm", "", "the convoy was delayed"),
+                ("Marta Holm", "", "The road is mined. We cannot pass"),
+            ],
+        ),
+        (  # the seat of government is its office, an organisation of the state
+            "The Kremlin said the talks had failed.",
+            [("Kremlin", "", "the talks had failed")],
+        ),
+        (  # a surname the NER calls an organisation, or misses, is a person
+            "Kovalenko wrote on Telegram that the road was open. Hordiyenkiy said it was not.",
+            [("Kovalenko", "", "the road was open"), ("Hordiyenkiy", "", "it was not")],
+        ),
+        (  # an outlet left without a verb by the parser, citing another outlet
+            "Ukrinform, citing Politico, reported that the aid package would be delayed.",
+            [("Politico", "Ukrinform", "the aid package would be delayed")],
+        ),
+        (  # the quotation around the cue is the claim; what he added is another one
+            "\u201cThe bridges will burn,\u201d Dorokhin wrote, adding that Russia had "
+            "\u201cother means.\u201d",
+            [
+                ("Dorokhin", "", "The bridges will burn"),
+                ("Dorokhin", "", "Russia had \u201cother means.\u201d"),
+            ],
+        ),
+        (  # the outlet that carried the remarks relays them
+            "In remarks carried by the state news agency TASS, Lavrov said the talks were over.",
+            [("Lavrov", "TASS", "the talks were over")],
+        ),
+        (
+            "Kuleba said in an interview with the BBC that the offensive would continue.",
+            [("Dmytro Kuleba", "BBC", "the offensive would continue")],
+        ),
+        (  # an outlet citing people the text does not name
+            "The aid will be delayed, the Financial Times reported, citing unnamed officials.",
+            [("Unnamed officials", "Financial Times", "The aid will be delayed")],
+        ),
+        (  # a document from a body the text only describes
+            "A statement from the Turkish presidency said the call lasted an hour.",
+            [("Turkish presidency", "", "the call lasted an hour")],
+        ),
+        (  # more verbs of speech: conceded, pointed out, countered
+            "Shoigu conceded that the offensive had stalled. Kuleba pointed out that the grain "
+            "had left port. Kuleba pointed to the map.",
+            [
+                ("Sergei Shoigu", "", "the offensive had stalled"),
+                ("Dmytro Kuleba", "", "the grain had left port"),
+            ],
+        ),
+        (  # calling someone something is a claim
+            "In a later post, Dorokhin called Western leaders \u201ccowards.\u201d",
+            [("Dorokhin", "", "Western leaders \u201ccowards.\u201d")],
+        ),
+        (  # what a denial dismisses something as is part of the claim
+            "Ukraine's Foreign Ministry dismissed the summit as \u201ca propaganda show.\u201d",
+            [("Ukrainian Foreign Ministry", "", "the summit as \u201ca propaganda show.\u201d")],
+        ),
+        (  # "the report said": the body that published it the sentence before
+            "The Baltic Grid Council published its annual review on Monday. The review said "
+            "outages had doubled.",
+            [("Baltic Grid Council", "", "outages had doubled")],
+        ),
+        (  # a ministry described by what follows it, in lower case; no full stop in the quote
+            "The ministry of agriculture said in a notice that wheat exports would be capped.",
+            [("Ministry of agriculture", "", "wheat exports would be capped")],
+        ),
+    ],
+)
+def test_speakers_the_registry_lacks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert named_claims(text) == expected
+
+
+def test_a_seat_of_government_is_an_organisation_of_its_state() -> None:
+    [(actor, _)] = speakers("The Kremlin said the talks had failed.")
+    assert (actor.kind, actor.country_iso3, actor.parent_id) == ("organization", "RUS", "russia")
+
+
+def test_a_body_described_before_its_bracketed_acronym_is_proposed_with_its_country() -> None:
+    [(actor, _)] = speakers(
+        "Estonia's internal security service (KAPO) said it had detained two men."
+    )
+    assert (actor.name, actor.country_iso3, "KAPO" in actor.aliases) == (
+        "Estonia's internal security service",
+        "EST",
+        True,
+    )
+
+
+def test_a_country_by_its_short_name_owns_its_ministry() -> None:
+    [(actor, _)] = speakers(
+        "Britain's Ministry of Defence said the brigade had lost most of its tanks."
+    )
+    assert (actor.name, actor.country_iso3) == ("Britain's Ministry of Defence", "GBR")
+
+
+def test_a_name_compounded_with_a_body_noun_is_the_body_and_its_alias() -> None:
+    found = speakers(
+        "The Azov regiment said its fighters had held the line. Azov later said it had withdrawn."
+    )
+    assert [(a.name, "Azov" in a.aliases) for a, _ in found] == [("Azov regiment", True)] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan promised 40 generators to the city.",  # a pledge of a thing is an event
+        "Putin pledged grain to six African states.",
+    ],
+)
+def test_a_promise_of_a_thing_is_no_claim(text: str) -> None:
+    assert said(text) == []

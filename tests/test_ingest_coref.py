@@ -381,3 +381,51 @@ def test_she_goes_to_a_newly_named_person_rather_than_a_woman_named_long_before(
     )
     [last] = [m for m in got.mentions if got.text[m.start :].startswith("she said")]
     assert last.ids == (got.actor("Marta Ilic").actor_id,)
+
+
+# --- issue 11: people named by one word, antecedents in quotations, given names ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "gender"),
+    [
+        ("Ms. Okafor said the clinic had closed.", "Okafor", "Okafor", "f"),
+        ("Mr. Brandvold told reporters the ferry was late.", "Brandvold", "Brandvold", "m"),
+        ("Kovalenko wrote on Telegram that the road was open.", "Kovalenko", "Kovalenko", ""),
+    ],
+)
+def test_a_person_named_by_one_word_is_proposed_when_a_title_or_a_verb_says_so(
+    text: str, surface: str, name: str, gender: str
+) -> None:
+    got = read(text)
+    person = got.actor(name)
+    assert person.kind == "person"
+    assert got.actors_at(surface) == [person.actor_id]
+    if gender:
+        assert f"{text.split()[0]} {name}" in person.aliases
+
+
+def test_a_pronoun_skips_the_people_named_inside_a_quotation() -> None:
+    got = read(
+        "Olena Hrytsak said the line held. \u201cPetrenko's gunners fire every night,\u201d she "
+        "said."
+    )
+    [she] = [m for m in got.mentions if got.text[m.start : m.end] == "she"]
+    assert she.ids == (got.actor("Olena Hrytsak").actor_id,)
+
+
+def test_she_goes_to_a_woman_named_earlier_before_a_nearer_man_of_unknown_gender() -> None:
+    got = read(
+        "Lidia Moraru, a nurse at the clinic, spoke first. Viktor Rusu arrived later and Rusu "
+        "spoke twice. Rusu was angry. \u201cWe waited for hours,\u201d she said."
+    )
+    [she] = [m for m in got.mentions if got.text[m.start : m.end] == "she"]
+    assert she.ids == (got.actor("Lidia Moraru").actor_id,)
+
+
+def test_the_same_group_is_not_an_organisation_named_by_initials() -> None:
+    got = read(
+        "NATO said the drills would go ahead. Analysts believe the same group of ships sailed "
+        "north."
+    )
+    assert got.actors_at("the same group") == [""]

@@ -211,3 +211,32 @@ def test_a_missing_or_wrong_occurrence_is_reported_at_its_line(
     assert any(str(p).startswith(wanted) and words in p.message for p in err.value.problems), str(
         err.value
     )
+
+
+def test_every_date_of_a_drafted_sentence_is_noted_above_its_record() -> None:
+    """The reviewer sees each date expression of the sentence resolved, or why it is not;
+    the note stands above the record, so it goes with the record when review deletes it."""
+    import datetime as dt
+
+    from analysis.ingest import analyse
+    from analysis.ingest.drafts import annotation_yaml
+    from analysis.ingest.lexicon import load_lexicon
+
+    # A fictional test text, written for this test.
+    text = (
+        "Talks planned\n\n"
+        "Ukraine said on Monday that the ministers would meet in August and again in the "
+        "coming days.\n"
+    )
+    lexicon = load_lexicon(Path(__file__).resolve().parents[1])
+    draft = analyse(text, published=dt.date(2024, 6, 12), lexicon=lexicon, source_id="t-1")
+    lines = annotation_yaml(draft).splitlines()
+    notes = [i for i, line in enumerate(lines) if line.startswith("  # dates in the sentence:")]
+    assert notes, "no date note written"
+    for i in notes:
+        note = lines[i]
+        assert "'on Monday' = 2024-06-10 (day)" in note
+        assert "'in August' = 2024-08-01 (month)" in note
+        assert "'in the coming days': unknown (" in note  # with its reason
+        after = next(line for line in lines[i + 1 :] if not line.startswith("  #"))
+        assert after.startswith("  - id: t-1-")

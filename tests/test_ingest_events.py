@@ -59,6 +59,76 @@ def body(sentence: str) -> str:
         ("China will restrict exports of gallium.", "restrict", "SANCTION"),
         ("Hamas released two hostages.", "released", "RETREAT"),
         ("Putin vowed to retaliate.", "vowed", "AGREE"),
+        ("Romania summoned the Russian ambassador on Friday.", "summoned", "PROTEST"),
+        ("Moscow recalled its ambassador from Chisinau.", "recalled", "SANCTION"),
+        ("Turkish coast guards boarded the tanker at dawn.", "boarded", "COERCE"),
+        ("The destroyer fired warning shots at the trawler.", "fired", "COERCE"),
+        ("Turkey sent three frigates to the strait.", "sent", "MOBILIZE"),
+        ("Sweden pledged $300 million for reconstruction.", "pledged", "AID"),
+        ("The bank will lend $500 million to the grid operator.", "lend", "AID"),
+        ("The government will pay for new generators.", "pay", "AID"),
+        ("The assembly passed a bill to expand conscription.", "passed", "MOBILIZE"),
+        ("The army called up 20,000 reservists.", "called", "MOBILIZE"),
+        ("The frigate sailed back to its base.", "sailed", "RETREAT"),
+        ("Moscow turned down the request.", "turned", "REJECT"),
+        ("Russia handed four prisoners back to Ukraine.", "handed", "RETREAT"),
+        ("The ministry dismissed the allegations as lies.", "dismissed", "REJECT"),
+        ("The rebels liberated the town.", "liberated", "COERCE"),
+        ("The brigade abandoned the village.", "abandoned", "RETREAT"),
+        ("The allies lowered the price cap.", "lowered", "SANCTION"),
+        ("Special forces stormed the compound.", "stormed", "ASSAULT"),
+        ("Ukrainian troops repelled the assault.", "repelled", "ASSAULT"),
+        ("The group hacked the election commission.", "hacked", "ASSAULT"),
+        ("Western governments held Russia responsible for the blast.", "held", "ACCUSE"),
+        ("The EU renewed sanctions on Minsk.", "renewed", "SANCTION"),
+        ("Norway will fund the reconstruction of the port.", "fund", "AID"),
+        ("Russian forces pressed deeper into the region.", "pressed", "ASSAULT"),
+        ("Hungary ratified the accession protocol.", "ratified", "AGREE"),
+        ("Ukrainian troops entered the Kursk region in August.", "entered", "COERCE"),
+        ("Sweden named the governor as responsible for the raids.", "named", "ACCUSE"),
+        ("The EU followed with its own listings.", "followed", "SANCTION"),
+        ("Russia transferred 300 children to Crimea.", "transferred", "COERCE"),
+        ("The militia forced thousands of villagers to flee.", "forced", "COERCE"),
+        ("China halted exports of gallium.", "halted", "SANCTION"),
+        ("Putin attended the summit in Kazan.", "attended", "CONSULT"),
+        ("Erdogan received the Ukrainian delegation.", "received", "CONSULT"),
+        ("Russia returned 12 children to Ukraine.", "returned", "RETREAT"),
+        ("The two sides swapped 90 prisoners.", "swapped", "RETREAT"),
+        ("Jets dropped bombs on the bridge.", "dropped", "ASSAULT"),
+        ("Saboteurs blew up the rail bridge.", "blew", "ASSAULT"),
+        ("The rebels overran the garrison.", "overran", "ASSAULT"),
+        ("The junta nationalized the mine.", "nationalized", "COERCE"),
+        ("Moscow terminated the agreement.", "terminated", "SANCTION"),
+        ("Warsaw attributed the blast to Moscow.", "attributed", "ACCUSE"),
+        ("Hungary opposed the new package.", "opposed", "REJECT"),
+        ("Kyiv accepted the proposal.", "accepted", "AGREE"),
+        ("Putin called Erdogan on Tuesday.", "called", "CONSULT"),
+        ("The council convened an emergency session.", "convened", "CONSULT"),
+        ("Qatar brokered the exchange.", "brokered", "CONSULT"),
+        ("Thousands marched through the capital.", "marched", "PROTEST"),
+        ("Moscow revoked the reporters' accreditation.", "revoked", "SANCTION"),
+        ("The Kremlin warned of retaliation.", "warned", "THREATEN"),
+        ("Poland closed its border with Belarus.", "closed", "SANCTION"),
+        ("Finland extended the closure of its border.", "extended", "SANCTION"),
+        ("Russia moved helicopters to the base.", "moved", "MOBILIZE"),
+        ("Lithuania closed the Russian consulate.", "closed", "SANCTION"),
+        ("Azerbaijan lifted the blockade.", "lifted", "CONCEDE"),
+        ("Police shot two protesters.", "shot", "ASSAULT"),
+        ("The inquiry named two officers behind the deportations.", "named", "ACCUSE"),
+        ("EU ministers agreed on new sanctions against Minsk.", "agreed", "SANCTION"),
+        ("Washington suspended the tariffs.", "suspended", "CONCEDE"),
+        ("The bank released $300 million.", "released", "AID"),
+        ("London handed over two minehunters to Kyiv.", "handed", "AID"),
+        ("Russia handed over 40 prisoners.", "handed", "RETREAT"),
+        ("Finland scrambled fighter jets.", "scrambled", "MOBILIZE"),
+        ("Britain will train 300 Ukrainian sailors.", "train", "AID"),
+        ("Norway would send instructors to the base.", "send", "AID"),
+        ("Moscow put the admiral on its wanted list.", "put", "ACCUSE"),
+        ("Russia summoned Estonia's charge d'affaires.", "summoned", "PROTEST"),
+        ("The navy escorted the tanker to port.", "escorted", "COERCE"),
+        ("Kyiv welcomed the sanctions.", "welcomed", "SUPPORT"),
+        ("The fighting displaced 20,000 people.", "displaced", "COERCE"),
+        ("The missiles, which Germany will ship in May, are old.", "ship", "AID"),
     ],
 )
 def test_a_verb_is_typed_by_its_lemma_particle_or_object(
@@ -82,6 +152,23 @@ def test_a_verb_is_typed_by_its_lemma_particle_or_object(
         ("The officers committed war crimes.", "committed"),
         ("Zelensky fired the head of the security service.", "fired"),
         ("Poland's president signed a law on Monday.", "signed"),
+        ("The minister left the meeting early.", "left"),
+        ("The committee dismissed its chairman.", "dismissed"),
+        ("The passengers boarded the train.", "boarded"),
+        ("The editor paid for the lunch.", "paid"),
+        ("The ministry held a briefing.", "held"),
+        ("President Erdogan left Ankara on Monday.", "left"),
+        ("The envoy visited several camps.", "visited"),
+        ("The minister entered the room.", "entered"),
+        ("The ministry received 300 complaints.", "received"),
+        ("Russia returned to the talks.", "returned"),
+        ("The team executed the plan.", "executed"),
+        ("Kyiv accepted 300 refugees.", "accepted"),
+        ("Critics called Erdogan a populist.", "called"),
+        ("The crew shot a documentary.", "shot"),
+        ("The shop closed its doors.", "closed"),
+        ("The report named Lazarev.", "named"),
+        ("The board forced the chairman to resign.", "forced"),
     ],
 )
 def test_idioms_and_speech_are_no_event_predicates(sentence: str, verb: str) -> None:
@@ -109,9 +196,9 @@ def test_idioms_and_speech_are_no_event_predicates(sentence: str, verb: str) -> 
             "volodymyr_zelensky",
             "rustem_umerov",
         ),
-        (
+        (  # a pledge of aid is aid (future), as the devset codes it
             "The United States pledged to send more military aid to Ukraine.",
-            "AGREE",
+            "AID",
             "united_states",
             "ukraine",
         ),
@@ -155,7 +242,7 @@ def test_actor_and_recipient_come_from_subject_and_object(
         ("China retaliated by banning Micron products on Sunday.", "COERCE", "china"),
         ("Armenia accused Azerbaijan of blockading the Lachin corridor.", "ACCUSE", "armenia"),
         ("Three people were killed in a Russian strike on Kharkiv.", "ASSAULT", "russia"),
-        ("Ukraine's military said it had recaptured the village.", "ASSAULT", "ukraine"),
+        ("Ukraine's military said it had recaptured the village.", "COERCE", "ukraine"),
         ("The UN mission documented cases of detention by Russian forces.", "COERCE", "russia"),
         (
             "The withdrawal of Russian troops from the town was completed on Friday.",
@@ -242,6 +329,11 @@ def test_one_draft_per_predicate_not_one_per_keyword(sentence: str, type_: str) 
         ),
         ("Putin vowed to retaliate against Ukraine for the attack.", "THREATEN", "vladimir_putin"),
         ("Russia warned Romania against hosting NATO troops.", "THREATEN", "russia"),
+        (
+            "Russia could use nuclear weapons against Romania, Putin warned on Sunday.",
+            "THREATEN",
+            "vladimir_putin",
+        ),
         # a measure announced for later is that measure, in the future
         (
             "China will restrict exports of gallium from Aug. 1, the Commerce Ministry said.",
@@ -261,8 +353,13 @@ def test_a_dateline_is_not_the_subject() -> None:
         "ST. PETERSBURG, Russia (Northgate) — Russian President Vladimir Putin promised free "
         "grain to Mali on Thursday."
     )
-    found = [e for e in drafts(text) if e.type == "AGREE"]
+    found = [e for e in drafts(text) if e.type == "AID"]  # grain promised: aid
     assert [e.actors for e in found] == [("vladimir_putin",)]
+
+
+def test_a_datelines_outlet_in_brackets_is_not_the_actor() -> None:
+    text = body("ANKARA (Northgate Wire) — Turkey pledged $200 million to Ukraine on Monday.")
+    assert [(e.type, e.actors) for e in drafts(text)] == [("AID", ("turkey",))]
 
 
 def test_the_speakers_words_are_not_the_reporters_events() -> None:
@@ -352,15 +449,19 @@ def test_the_headlines_event_is_drafted_at_a_lower_confidence() -> None:
     )
 
 
-def test_a_headline_event_the_body_reports_again_is_drafted_once_from_the_body() -> None:
+def test_a_headline_event_the_body_reports_again_is_drafted_for_each_predicate() -> None:
     text = (
         "Putin meets Erdogan in Sochi\n\n"
         "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi "
         "on Monday."
     )
-    found = drafts(text)
-    assert [(e.type, e.actors) for e in found] == [("CONSULT", ("vladimir_putin",))]
-    assert text[found[0].evidence[0] :].startswith("Russian President")
+    headline, lead = drafts(text)
+    assert [(e.type, e.actors) for e in (headline, lead)] == [
+        ("CONSULT", ("vladimir_putin",)),
+        ("CONSULT", ("vladimir_putin",)),
+    ]
+    assert text[lead.evidence[0] :].startswith("Russian President")
+    assert headline.confidence < lead.confidence
 
 
 def test_the_headline_is_read_for_events_not_for_claims() -> None:

@@ -278,3 +278,33 @@ def test_a_demonyms_government_is_the_state(
 
 def test_officials_of_an_administration_are_not_the_state(lexicon: Lexicon) -> None:
     assert ids("U.S. administration officials declined to comment.", lexicon) == []
+
+
+# --- issue 11: names that are no actors of the story -------------------------------------------
+
+
+def test_the_dateline_outlet_and_city_are_no_actors(lexicon: Lexicon) -> None:
+    text = (
+        "OSLO (Northgate Wire) \u2014 Norway pledged $2 billion on Monday to rebuild power lines."
+    )
+    names = [name for kind, name, _, _ in found(text, lexicon) if kind == "actor"]
+    assert names == ["Norway"]
+
+
+def test_a_name_in_apposition_to_a_ship_is_no_actor(lexicon: Lexicon) -> None:
+    text = "Patrol boats stopped another tanker, the Nordic Star, near the strait."
+    assert [name for kind, name, _, _ in found(text, lexicon) if kind == "actor"] == []
+
+
+def test_an_organisation_named_after_a_place_is_the_organisation(lexicon: Lexicon) -> None:
+    text = "In June, Russia's Black Sea Fleet moved two frigates to Novorossiysk."
+    got = {name: ids for kind, name, ids, _ in found(text, lexicon) if kind == "actor"}
+    assert "Black Sea Fleet" in got
+    assert lexicon.actors[got["Black Sea Fleet"][0]].country_iso3 == "RUS"
+    assert ("place", "Black Sea") not in [(k, n) for k, n, _, _ in found(text, lexicon)]
+
+
+def test_a_name_the_ner_splits_is_one_person(lexicon: Lexicon) -> None:
+    text = "Belarus's ambassador in Riga, Aleksandr Volkov, told LETA that the claims were false."
+    names = [name for kind, name, _, _ in found(text, lexicon) if kind == "actor"]
+    assert "Aleksandr Volkov" in names

@@ -267,3 +267,34 @@ def test_regions_that_span_countries_are_not_placed_in_one(text: str) -> None:
 
 def test_a_person_named_like_a_city_is_not_a_place() -> None:
     assert "Austin" not in _places("The defense minister met Austin at the Pentagon on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the small model labels these towns an organization or a nationality
+        (
+            "Russian drones struck a fuel depot in Nikopol on Sunday, Ukraine's army said.",
+            "Nikopol",
+        ),
+        (
+            "The frigate sailed back to Sevastopol after the drill, Ukraine's navy said.",
+            "Sevastopol",
+        ),
+        ("Ukrainian units pulled out of Bakhmut, the Ukrainian army said.", "Bakhmut"),
+    ],
+)
+def test_a_town_the_model_mislabels_is_a_place_after_a_preposition(text: str, name: str) -> None:
+    found = _places(text)
+    assert name in found, found
+    assert found[name][0] == "UKR"
+
+
+def test_an_organization_after_a_preposition_is_no_place() -> None:
+    found = _places("The ministry signed a contract with Rosatom in Moscow on Monday.")
+    assert "Rosatom" not in found
+
+
+def test_a_nation_within_a_state_lies_in_that_state_whoever_the_sentence_names() -> None:
+    found = _places("Norway's navy will send instructors to Scotland in July, officials said.")
+    assert found["Scotland"][0] == "GBR"

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from analysis.tables import Dataset, load
 
 __all__ = ["Dataset", "NewsbriefError", "load"]
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 def __getattr__(name: str) -> Any:

@@ -17,28 +17,14 @@ from typing import Any
 from analysis.ingest import modality
 from analysis.ingest import predicates as pred
 from analysis.ingest.lexicon import DEMONYMS, Lexicon
-from analysis.ingest.mentions import Mention
+from analysis.ingest.participants import SPEECH, Args, dated
+from analysis.ingest.participants import unique as unique
 from analysis.ingest.verbs import lemma as _lemma
 from analysis.ingest.verbs import sense_of
 
 _TARGET_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "toward", "towards"})
 _AGENT_PREPS = frozenset({"by", "from"})
 _TIME_PREPS = frozenset({"during", "after", "before", "following", "ahead"})
-_SPEECH = frozenset({"say", "tell", "state", "add", "report", "write", "announce", "claim"})
-_IT = frozenset({"it", "its"})
-#: Organs that act for their state when the text names them by a demonym ("Romanian police").
-_STATE_ORGANS = frozenset(
-    {"police", "force", "troop", "army", "military", "authority", "prosecutor", "navy", "guard"}
-)
-#: Military craft that act for their state; a ship, boat or aircraft only when the text says it
-#: is a military one ("a Russian patrol ship", not "a Russian cargo ship").
-_WARCRAFT = frozenset(
-    {"warship", "frigate", "destroyer", "corvette", "submarine", "minesweeper", "fleet"}
-    | {"bomber", "fighter", "jet", "helicopter", "warplane", "gunboat"}
-)
-_ARMS = pred.WEAPONS | {"bomb", "artillery", "shelling", "airstrike", "strike"}
-_CRAFT = frozenset({"ship", "vessel", "boat", "aircraft", "plane", "drone", "unit"})
-_MILITARY_MODS = frozenset({"patrol", "naval", "military", "war", "coast", "guard", "navy"})
 _SUSPICIONS = pred.DENIED_CLAIMS | {"suspicion", "suspect", "suspected", "convict", "guilty"}
 _STRIKES = frozenset({"strike", "airstrike", "attack", "shelling", "artillery", "shell", "bomb"})
 #: Verbs whose object, not their subject, does what the infinitive says ("urged Kyiv to talk").
@@ -52,10 +38,6 @@ class Predicate:
     cue: tuple[Any, ...]
     nominal: bool = False
     content: Any | None = None  # a threat's content: "said Moscow would strike Berlin"
-
-
-def unique(ids: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(i for i in ids if i))
 
 
 def unidentified(lexicon: Lexicon) -> str:
@@ -108,7 +90,7 @@ def _threat_content(verb: Any, sense: pred.Sense) -> bool:
     ("Medvedev said Moscow would strike Berlin if ...")."""
     if sense.type not in pred.CONFLICT_TYPES or verb.dep_ != "ccomp":
         return False
-    if str(verb.head.lemma_).lower() not in _SPEECH | {"warn"}:
+    if str(verb.head.lemma_).lower() not in SPEECH | {"warn"}:
         return False
     if not any(c.dep_ == "nsubj" for c in verb.head.children):
         return False
@@ -135,6 +117,11 @@ def _vows_conflict(verb: Any) -> bool:
             if found is not None and pred.CONFLICT_TYPES & {found[0].type}:
                 return True
     return False
+
+
+def _same(noun: Any, sense: pred.Sense) -> bool:
+    found = pred.NOUNS.get(_lemma(noun))
+    return found is not None and found.type == sense.type
 
 
 def _agreed(verb: Any) -> pred.Sense | None:
@@ -165,6 +152,8 @@ def predicates(span: Any, skip: Sequence[tuple[int, int]] = ()) -> list[Any]:
         if found is None:
             continue
         used.update(c.i for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+        # "Russian strikes killed three": one assault, the verb's
+        used.update(c.i for c in tok.children if c.dep_ == "nsubj" and _same(c, found[0]))
         if _absorbed(tok) or _denied(tok) or _condition(tok):
             continue
         sense = found[0]
@@ -190,130 +179,8 @@ def predicates(span: Any, skip: Sequence[tuple[int, int]] = ()) -> list[Any]:
     return sorted(out, key=lambda p: p.head.i)
 
 
-@dataclass(frozen=True)
-class Args:
-    """Mentions of one sentence, looked up by the tokens of the parse."""
-
-    base: int  # text offset of the doc's first character
-    mentions: Sequence[Mention]
-    lexicon: Lexicon
-
-    def at(self, tok: Any) -> list[Mention]:
-        s = self.base + tok.idx
-        return [m for m in self.mentions if m.start <= s < m.end]
-
-    def actors(self, tok: Any | None, *, places: bool = False) -> list[str]:
-        """Actors named by a phrase: the mention at its head (and each conjunct's), else the
-        possessors and modifiers of the head ("Russia's air defenses", "Russian forces"),
-        not what its prepositions add ("the head of the office in Ukraine")."""
-        if tok is None:
-            return []
-        out: list[str] = []
-        for t in (tok, *tok.conjuncts):
-            found = self._one(t, places=places)
-            if found and self._dateline(t):
-                return found  # the dateline's places are no co-actors
-            out += found
-        return list(unique(out))
-
-    def _dateline(self, tok: Any) -> bool:
-        return _dated(tok)
-
-    def _one(self, tok: Any, *, places: bool) -> list[str]:
-        dateline = self._dateline(tok)
-        for appos in (c for c in tok.children if dateline and c.dep_ == "appos"):
-            if _bracketed(appos):
-                continue  # "OSLO (Wire Service) — ...": the outlet
-            named = self._one(appos, places=False)
-            if named:  # "ST. PETERSBURG, Russia (AP) — Russian President Vladimir Putin ..."
-                return named
-        here = [m for m in self.at(tok) if m.kind == "actor"]
-        if here:
-            return [i for m in here for i in m.ids]
-        for appos in (c for c in tok.children if c.dep_ == "appos"):
-            apposed = [m for m in self.at(appos) if m.kind == "actor"]
-            if apposed:  # "his Russian counterpart, Sergei Lavrov"
-                return list(apposed[0].ids)
-        near: list[Any] = []
-        stack = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        while stack:
-            t = stack.pop()
-            near.append(t)
-            stack += [c for c in t.children if c.dep_ in ("poss", "compound", "amod", "case")]
-        found = [m for t in near for m in self.at(t) if m.kind == "actor"]
-        found.sort(key=lambda m: (not m.independent, m.start))
-        if found:
-            return list(found[0].ids)
-        states = [self.lexicon.state_of(DEMONYMS.get(t.text, "")) for t in near]
-        if _organ(tok) and any(states):  # "Lithuanian police", "a Russian warship": the state
-            return [next(s for s in states if s)]
-        pronoun = next((t for t in (tok, *near) if t.lower_ in _IT), None)
-        if pronoun is not None:
-            return self.reported_speaker(tok)
-        if places:
-            return self.place_states(tok)
-        return []
-
-    def reported_speaker(self, tok: Any) -> list[str]:
-        """ "Russia said its air defenses ...", "the ministry said it ...": an unresolved "it"
-        in what a speaker said stands for the speaker."""
-        clause = tok.head
-        while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ != "ccomp" or str(clause.head.lemma_).lower() not in _SPEECH:
-            return []
-        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-        if speaker is None or speaker.lower_ in _IT:
-            return []
-        return self.actors(speaker)
-
-    def place_states_in(self, verb: Any) -> list[str]:
-        """The state of the place a verb's locative phrase names ("started in Stockholm")."""
-        return [
-            i
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in ("in", "at")
-            for g in c.children
-            if g.dep_ == "pobj"
-            for i in self.place_states(g)
-        ][:1]
-
-    def place_states(self, tok: Any) -> list[str]:
-        """The state of a place named at the token ("shelled Kharkiv": Ukraine)."""
-        out = []
-        for m in self.at(tok):
-            if m.kind == "place" and m.id in self.lexicon.places:
-                state = self.lexicon.state_of(self.lexicon.places[m.id].country_iso3)
-                if state:
-                    out.append(state)
-        return out
-
-
-def _organ(tok: Any) -> bool:
-    """An organ or military craft that acts for the state its demonym names."""
-    word = _lemma(tok)
-    if word in _STATE_ORGANS or word in _WARCRAFT or word in _ARMS:
-        return True
-    mods = {_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod")}
-    return word in _CRAFT and bool(mods & _MILITARY_MODS)
-
-
-def _dated(tok: Any) -> bool:
-    """A dateline's place ("KYIV —"), which the parser may take for a subject."""
-    return any(c.text in ("\u2014", "\u2013", "--") for c in tok.children)
-
-
-def _bracketed(tok: Any) -> bool:
-    words = list(tok.subtree)
-    doc = tok.doc
-    first, last = words[0].i, words[-1].i
-    before = doc[first - 1].text if first > 0 else ""
-    after = doc[last + 1].text if last + 1 < len(doc) else ""
-    return before == "(" or after == ")" or any(t.text == "(" for t in words[:1])
-
-
 def _speech(verb: Any | None) -> bool:
-    return verb is not None and str(verb.lemma_).lower() in _SPEECH
+    return verb is not None and str(verb.lemma_).lower() in SPEECH
 
 
 def _passive(verb: Any) -> bool:
@@ -344,7 +211,7 @@ def subject_of(verb: Any, depth: int = 0) -> Any | None:
         return None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
     if len(subjects) > 1:  # "KYIV (AP) — Ukraine's parliament passed": not the dateline
-        subjects = [c for c in subjects if not _dated(c)] or subjects
+        subjects = [c for c in subjects if not dated(c)] or subjects
     for c in subjects:
         if c.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
             return verb.head
@@ -372,6 +239,17 @@ def _armed(verb: Any) -> bool:
     """Whether a clause names a weapon or a strike: its unnamed attacker is an armed force."""
     words = {_lemma(t) for t in verb.subtree} | {_lemma(verb)}
     return bool(words & (pred.WEAPONS | _STRIKES))
+
+
+def _counted(tok: Any) -> Any:
+    """What a number or a quantity counts: "30 of 35 Russian drones", "a barrage of missiles"."""
+    if tok.pos_ == "NUM" or _lemma(tok) in pred.CONTAINERS:
+        inner = [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        ]
+        if inner and inner[0].dep_ == "pobj":
+            return inner[0]
+    return tok
 
 
 def _agent(verb: Any) -> Any | None:
@@ -422,6 +300,7 @@ def roles(p: Predicate, args: Args, lexicon: Lexicon) -> tuple[list[str], list[s
     if p.sense.outcome == "intercepted":
         weapon = subject if passive else next((t for t in targets if t.dep_ == "dobj"), None)
         interceptor = _agent(verb) if passive else subject
+        weapon = _counted(weapon) if weapon is not None else None
         owners = args.actors(weapon) if weapon is not None else []
         if not owners:
             owners = [unidentified(lexicon)]
@@ -474,6 +353,9 @@ def _noun_roles(p: Predicate, args: Args) -> tuple[list[str], list[str], float]:
     if not actors:
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound")]
         actors = [i for c in mods for m in args.at(c) if m.kind == "actor" for i in m.ids]
+        if not actors:  # "Russian strikes on Odesa": the state of the demonym
+            demonyms = (DEMONYMS.get(c.text, "") for c in mods)
+            actors = [st for st in (args.lexicon.state_of(d) for d in demonyms if d) if st]
     between = [
         g
         for c in noun.children
@@ -507,7 +389,10 @@ def _noun_roles(p: Predicate, args: Args) -> tuple[list[str], list[str], float]:
         return args.place_states_in(noun.head), recipients, 0.3
     if not actors and in_time and not recipients and _speech(_governor(noun)):
         return [], [], 0.0  # "after talks, X said": no one named to have talked
-    if not actors and in_time:
+    # "during a visit to North Korea, Shoigu ...", "before talks in Vladivostok"; not "after
+    # talks mediated by Qatar": a time phrase's noun needs a party or a place of its own
+    located = any(c.dep_ == "prep" and c.lower_ in ("in", "at") for c in noun.children)
+    if not actors and in_time and (recipients or located):
         gov = _governor(noun)
         actors = args.actors(subject_of(gov)) if gov is not None else []
         return actors, recipients, 0.4

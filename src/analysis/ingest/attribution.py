@@ -8,13 +8,15 @@ A claim is a speech act (`speech`) with something said and a speaker (`speakers`
 - indirect speech ("X said (that) ...", "..., X said") and mixed quotes (a quoted phrase inside
   reported speech) are the verb's clause; "according to X" the clause it is attached to;
 - the claim's quote is what was said, never the attribution clause.
-An outlet's own speech act ("..., Ukrinform reported", "That's according to Politico,
-Ukrinform reports") that contains another one makes the outlet the inner claim's `via`; "X told
-The Washington Post" makes the outlet the `via`; an outlet that asserts alone is both speaker
-and via; the next sentence by the same speaker keeps the relay. "could not independently verify"
-in the sentence or the next one marks the claim not verified. A claim's date is a date in the
-attribution ("said last week that"), not in what was said; otherwise the date the same speaker
-was last placed at in the paragraph.
+Relays are read by `relays` ("..., Ukrinform reported", "X told The Washington Post", "in
+remarks carried by TASS"); an outlet that asserts alone is both speaker and via; the next
+sentence by the same speaker keeps the relay. "That's according to X" gives the sentence before
+to X (its claims by other cues give way); an office holder who speaks ("..., the head of the
+bank's office said.") is the person the paragraph's next sentence opens with when it names
+them there first; a quotation read twice (without a cue, then by its cue) is one claim.
+"could not independently verify" in the sentence or the next one marks the claim not verified.
+A claim's date is a date in the attribution ("said last week that"), not in what was said;
+otherwise the date the same speaker was last placed at in the paragraph.
 """
 
 from __future__ import annotations
@@ -25,12 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.ingest import quoting, speech
+from analysis.ingest import cues, quoting, relays, speech
 from analysis.ingest import speakers as speakers_
 from analysis.ingest.context import Mention
 from analysis.ingest.dates import DateMention
 from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.parse import Parse
+from analysis.ingest.relays import Found
 from analysis.ingest.segment import Sentence
 
 _EXTENSION = re.compile(
@@ -90,19 +93,6 @@ class Attribution:
     anonymous: bool = False  # the text says the speaker asked not to be named
 
 
-@dataclass
-class _Found:
-    """A claim being built: the speech act, its speaker and what was said."""
-
-    act: speech.SpeechAct
-    speaker: speakers_.Speaker
-    content: tuple[int, int]
-    sentence: int
-    via: str = ""
-    direct: bool = False
-    confidence: float = 1.0
-
-
 def attributions(
     folded: str,
     sentences: Sequence[Sentence],
@@ -115,12 +105,13 @@ def attributions(
     """The claims of a document, in text order."""
     if parse is None:
         return []
+    folded = quoting.single_marks(folded)  # `'We will act,' she said.`: read as double marks
     parse = _Offsets(parse.blocks)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     near = quoting.near_quotes(speech.quotations(folded, sentences), sentences)
-    found: list[_Found] = []
+    found: list[Found] = []
     stand_ins: list[Mention] = []  # speakers found by their description ("the UN agency")
     past: list[Mention] = []  # the mentions of the sentences before, the last ones only
     for index, sentence in enumerate(sentences):
@@ -130,7 +121,7 @@ def attributions(
         if sentence.kind == "headline":  # read for its event only; what it says the body says
             past = past[-60:] + own
             continue
-        here: list[_Found] = []
+        here: list[Found] = []
         for act in speech.speech_acts(folded, parse, sentence, quotes):
             content = act.content
             if act.backward and index:
@@ -143,7 +134,7 @@ def attributions(
                     content, direct = speech.inner(folded, nxt[0]), True
             if content is None or content[1] - content[0] < 2 or act.subject is None:
                 continue
-            if act.lemma in speech.QUOTE_ONLY and not direct:
+            if act.lemma in cues.QUOTE_ONLY and not direct:
                 continue  # "continued to fight", "asked for help"
             recent = [
                 f.speaker.mention
@@ -159,25 +150,25 @@ def attributions(
                 speaker = _named_next(speaker, sentences, index, by_sentence, lexicon) or speaker
             via = ""
             if lexicon.actors[speaker.actor_id].kind == "media":
-                source = _cited(parse, sentence, folded, own, lexicon, index, earlier)
+                source = relays.cited(parse, sentence, folded, own, lexicon, index, earlier)
                 if source is not None:  # "AP reported, citing two officials": officials via AP
                     speaker, via = source, speaker.actor_id
-            here.append(_Found(act, speaker, content, index, via=via, direct=direct))
+            here.append(Found(act, speaker, content, index, via=via, direct=direct))
             if speaker.how != "mention":
                 stand_ins.append(speaker.mention)
         if not here:
             _floating(folded, found, sentence, index, quotes, sentences)
         if any(f.act.backward for f in here):  # "That's according to X": X said the last one
             found = [f for f in found if f.sentence != index - 1]
-        found.extend(_nest(here, lexicon, own, parse))
+        found.extend(relays.nest(here, lexicon, own, parse))
         past = past[-60:] + own
     return _finish(folded, sentences, _unique(found), by_sentence, dates, lexicon, parse)
 
 
-def _unique(found: list[_Found]) -> list[_Found]:
+def _unique(found: list[Found]) -> list[Found]:
     """A quotation read twice (with no cue in its first sentence, by its cue in the next) is
     one claim: the reading by a cue wins over the one that borrowed the last speaker."""
-    keep: list[_Found] = []
+    keep: list[Found] = []
     for f in found:
         a, b = f.content
         clash = [
@@ -231,28 +222,9 @@ class _Offsets(Parse):
         return self.bases[key] + int(token.idx)
 
 
-def _cited(
-    parse: Parse,
-    sentence: Sentence,
-    folded: str,
-    own: Sequence[Mention],
-    lexicon: Lexicon,
-    index: int,
-    earlier: Sequence[Mention],
-) -> speakers_.Speaker | None:
-    """Whom an outlet cites in the sentence ("citing two senior officials"), if anyone."""
-    span = parse.span(sentence.start, sentence.end)
-    for tok in span if span is not None else ():
-        if tok.lemma_ == "cite" and tok.tag_ == "VBG":
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                return speakers_.resolve(obj, parse, folded, own, lexicon, index, earlier)
-    return None
-
-
 def _floating(
     folded: str,
-    found: list[_Found],
+    found: list[Found],
     sentence: Sentence,
     index: int,
     quotes: Sequence[speech.Quotation],
@@ -262,7 +234,12 @@ def _floating(
     opening the next paragraph: a new claim of the last speaker, with a lower confidence (its
     cue is that speaker's). Otherwise it is left out. (A quotation runs to its closing mark:
     `"A," she said. "B."` are two claims.)"""
-    opening = [q for q in quotes if q.long and sentence.start <= q.start < sentence.start + 2]
+    opening = [
+        q
+        for q in quotes
+        if sentence.start <= q.start < sentence.start + 2
+        and (q.long or q.end >= sentence.end - 2)  # `"Nobody should doubt it."`: a whole sentence
+    ]
     if not opening or not found:
         return
     q = opening[0]
@@ -273,57 +250,18 @@ def _floating(
     last_block = sentences[last.sentence].block
     if last_block == sentence.block and last.direct and index - last.sentence <= 2:
         found.append(
-            _Found(last.act, last.speaker, span, index, last.via, direct=True, confidence=0.6)
+            Found(last.act, last.speaker, span, index, last.via, direct=True, confidence=0.6)
         )
     elif sentence.block - last_block == 1:
         found.append(
-            _Found(last.act, last.speaker, span, index, last.via, direct=True, confidence=0.5)
+            Found(last.act, last.speaker, span, index, last.via, direct=True, confidence=0.5)
         )
-
-
-def _nest(
-    here: list[_Found], lexicon: Lexicon, own: Sequence[Mention], parse: Parse
-) -> list[_Found]:
-    """An outlet's speech act around another makes the outlet its relay; `told` an outlet too."""
-    keep: list[_Found] = []
-    for f in here:
-        outer = [
-            o
-            for o in here
-            if o is not f
-            and o.content[0] <= f.act.start < o.content[1]
-            and lexicon.actors[o.speaker.actor_id].kind == "media"
-        ]
-        if outer:
-            f.via = outer[0].speaker.actor_id
-        if f.act.audience is not None:
-            m = speakers_.at_token(own, parse.offset(f.act.audience))
-            if m is not None and lexicon.actors[m.id].kind == "media":
-                f.via = m.id
-    for f in here:
-        inner = [
-            i
-            for i in here
-            if i is not f
-            and f.content[0] <= i.act.start < f.content[1]
-            and i.via == f.speaker.actor_id
-        ]
-        if inner:
-            continue  # the outlet is the relay of the claim it reports
-        if not f.via and any(
-            o is not f and o.content[0] <= f.act.start < o.content[1] for o in here
-        ):
-            continue  # speech reported inside another speaker's statement is part of it
-        if not f.via and lexicon.actors[f.speaker.actor_id].kind == "media":
-            f.via = f.speaker.actor_id
-        keep.append(f)
-    return keep
 
 
 def _finish(
     folded: str,
     sentences: Sequence[Sentence],
-    found: list[_Found],
+    found: list[Found],
     by_sentence: dict[int, list[Mention]],
     dates: Sequence[DateMention],
     lexicon: Lexicon,
@@ -335,12 +273,12 @@ def _finish(
         i = bisect_right(starts, d.start) - 1
         if i >= 0 and d.start < sentences[i].end:
             dates_in.setdefault(i, []).append(d)
-    claims_at: dict[int, list[_Found]] = {}
+    claims_at: dict[int, list[Found]] = {}
     for f in found:
         claims_at.setdefault(f.sentence, []).append(f)
     out: list[Attribution] = []
     anchor: tuple[str, DateMention] | None = None
-    previous: _Found | None = None
+    previous: Found | None = None
     for index, sentence in enumerate(sentences):
         if index and sentences[index - 1].block != sentence.block:
             anchor = None
@@ -402,7 +340,7 @@ def _finish(
     return out
 
 
-def _cue_end(folded: str, sentence: Sentence, f: _Found) -> int:
+def _cue_end(folded: str, sentence: Sentence, f: Found) -> int:
     end = f.act.end
     if f.act.lemma == "according":
         return end
@@ -416,7 +354,7 @@ def _cue_end(folded: str, sentence: Sentence, f: _Found) -> int:
     return end
 
 
-def _cue_words(folded: str, sentence: Sentence, f: _Found) -> str:
+def _cue_words(folded: str, sentence: Sentence, f: Found) -> str:
     words = folded[f.act.start : _cue_end(folded, sentence, f)]
     m = f.speaker.mention
     if (
@@ -428,7 +366,7 @@ def _cue_words(folded: str, sentence: Sentence, f: _Found) -> str:
     return words
 
 
-def _group(folded: str, f: _Found, own: Sequence[Mention], lexicon: Lexicon) -> tuple[str, float]:
+def _group(folded: str, f: Found, own: Sequence[Mention], lexicon: Lexicon) -> tuple[str, float]:
     """`Miriam Berger and Serhiy Morgunov write`: co-speakers with one parent -> that parent."""
     if f.speaker.how != "mention":
         return f.speaker.actor_id, 1.0
@@ -474,7 +412,7 @@ def _verification(folded: str, sentence: Sentence, nxt: Sentence | None) -> str:
 
 
 def _stance(folded: str, lemma: str, content: tuple[int, int]) -> str:
-    stance = speech.SPEECH.get(lemma, "asserts")
+    stance = cues.SPEECH.get(lemma, "asserts")
     if stance == "asserts" and _NEGATED_CONTENT.search(folded[content[0] : content[1]]):
         return "denies"
     return stance

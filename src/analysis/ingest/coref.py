@@ -9,7 +9,10 @@
 - pronouns: "he" / "she" -> the nearest person named before it that fits: the sentence's own
   people first, then earlier sentences (subjects first), back to `WINDOW` sentences; a person
   whose gender the text gives (an honorific, a gendered noun such as "spokeswoman", or an
-  earlier pronoun bound to them) fits only pronouns of that gender. No fit, no resolution.
+  earlier pronoun bound to them) fits only pronouns of that gender; "she" goes to a woman, or
+  a person whose given name ends in -a ("Olena"), of the last four sentences before a person of
+  unknown gender; people named inside a quotation are never antecedents ("Serov's men ...,"
+  she said). No fit, no resolution.
   "they" -> the last group or unnamed officials; "it" is left alone (too often expletive).
 """
 
@@ -31,7 +34,7 @@ _DEFINITE = re.compile(
     r"\b(?P<the>[Tt]he) (?:(?P<mod>U\.N\.|UN|EU|[a-z]+) )?(?P<noun>ministry|agency|council|"
     r"government|country|court|military|army|company|group|network|alliance|organization|"
     r"organisation|bloc|department|office|officials|embassy|commission|committee|fund|bank|"
-    r"union|mission|tribunal)\b"
+    r"union|mission|tribunal|centre|center|institute|service|inquiry|operator|authority)\b"
 )
 _MINOR = frozenset(("of", "for", "and", "the", "on", "in", "de", "al"))
 
@@ -265,8 +268,13 @@ def _fitting(ctx: Context, groups: Sequence[list[Mention]], gender: str) -> Ment
             known = [m for m in group if ctx.genders.get(m.id) == "f"]
             if known:
                 return known[0]
-        for group in groups:  # a given name that reads as a woman's ("Elena", "Fatoumata")
-            guessed = [m for m in group if m.id not in ctx.genders and _guess(ctx, m) == "f"]
+        for group in groups[:4]:  # a woman, or a given name that reads as a woman's ("Elena")
+            guessed = [
+                m
+                for m in group
+                if ctx.genders.get(m.id) == "f"
+                or (m.id not in ctx.genders and _guess(ctx, m) == "f")
+            ]
             if guessed:
                 ctx.genders[guessed[0].id] = "f"
                 return guessed[0]
@@ -284,7 +292,7 @@ def _fitting(ctx: Context, groups: Sequence[list[Mention]], gender: str) -> Ment
 
 
 def _guess(ctx: Context, m: Mention) -> str:
-    """"f" for a person whose given name ends in -a ("Olena", "Desislava", "Fatoumata"): in
+    """ "f" for a person whose given name ends in -a ("Olena", "Desislava", "Fatoumata"): in
     most of Europe and beyond a woman's name; a weak guess, used only to choose between people
     of unknown gender."""
     words = ctx.lexicon.actors[m.id].name.split()

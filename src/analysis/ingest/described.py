@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from analysis.ingest import metonymy
 from analysis.ingest.context import Mention
 from analysis.ingest.lexicon import DEMONYMS, Lexicon
 from analysis.ingest.parse import Parse
@@ -39,13 +40,18 @@ def body(head: Any, parse: Parse, folded: str, owner: Mention, lexicon: Lexicon)
     return add(lexicon, actor)
 
 
+#: Bodies known by where they sit: "the Russian embassy in Vilnius".
+_LOCATED = frozenset(("embassy", "consulate", "mission", "representation", "delegation"))
+
+
 def words_of(head: Any, parse: Parse, folded: str) -> str:
     """The subject's words: its modifiers, the head and what hangs on `of`/`for` after it."""
     left = head.left_edge
     while left.i < head.i and (left.dep_ in ("det", "nummod", "punct") or left.like_num):
         left = left.nbor(1)
     right = head
-    preps = ("of", "for", "at", "in") if head.pos_ == "PROPN" else ("of", "for", "at")
+    located = head.pos_ == "PROPN" or head.lemma_.lower() in _LOCATED
+    preps = ("of", "for", "at", "in") if located else ("of", "for", "at")
     for c in head.children:
         if c.i > head.i and c.dep_ == "prep" and c.lower_ in preps:
             right = max(right, c.right_edge, key=lambda t: t.i)
@@ -91,22 +97,32 @@ def surface(head: Any, parse: Parse, folded: str, words: str) -> tuple[str, ...]
     return tuple(dict.fromkeys(out))
 
 
-def office(head: Any, parse: Parse, folded: str, owner: Mention, lexicon: Lexicon) -> str:
-    """The unnamed holder of an office of its owner ("the head of the UN office")."""
+def office(head: Any, parse: Parse, folded: str, owner: Mention | None, lexicon: Lexicon) -> str:
+    """The unnamed holder of an office of its owner ("the head of the UN office"), or of a body
+    the text describes only ("the head of the chamber of commerce in Riga")."""
     words = words_of(head, parse, folded)
     name = words[:1].upper() + words[1:]
-    parent = lexicon.actors[owner.id]
+    parent = lexicon.actors.get(owner.id) if owner is not None else None
     country = country_of(words, owner, lexicon)
     aliases = surface(head, parse, folded, words)
+    sector = parent.sector if parent is not None and parent.sector else "UNK"
     actor = Actor(
-        slug(name), name, "unnamed", country, parent.sector or "UNK", words, owner.id, "", aliases
+        slug(name),
+        name,
+        "unnamed",
+        country,
+        sector,
+        words,
+        parent.actor_id if parent is not None else "",
+        "",
+        aliases,
     )
     return add(lexicon, actor)
 
 
 def anonymous(head: Any, parse: Parse, folded: str, owner: Mention | None, lexicon: Lexicon) -> str:
     """An anonymous source ("a senior U.S. official", "officials in Chad")."""
-    words = words_of(head, parse, folded)
+    words = re.sub(r"^unnamed\s+", "", words_of(head, parse, folded), flags=re.IGNORECASE)
     country = country_of(words, owner, lexicon)
     where = owner is not None and owner.kind == "place"
     if where and owner is not None and not words.endswith(folded[owner.start : owner.end]):
@@ -158,7 +174,12 @@ def unnamed_body(head: Any, parse: Parse, folded: str, lexicon: Lexicon) -> str:
     """A body the text describes but never names ("the presidential office", "the Russian
     defence ministry"): proposed by its words, with the country a demonym gives, else none.
     A bare noun ("the agency") names nothing."""
-    if not any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children):
+    modified = any(c.dep_ in ("amod", "compound", "nmod") and c.i < head.i for c in head.children)
+    of = any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and any(o.dep_ == "pobj" for o in c.children)
+        for c in head.children
+    )
+    if not modified and not of:  # "the ministry of commerce" is described by what follows
         return ""
     words = words_of(head, parse, folded)
     if len(words.split()) < 2 or re.search(r"\b(?:news|same|other)\b", words, re.I):
@@ -175,3 +196,9 @@ def unnamed_body(head: Any, parse: Parse, folded: str, lexicon: Lexicon) -> str:
     return add(
         lexicon, Actor(slug(name), name, "organization", country, sector, "", parent, "", aliases)
     )
+
+
+def state(lexicon: Lexicon, iso3: str) -> str:
+    """The state actor of a country that speaks ("Tehran, which called it ..."): the registry's,
+    else proposed by the country's name."""
+    return metonymy.propose_state(lexicon, iso3) if iso3 else ""

@@ -240,9 +240,7 @@ def _date_flow(d: dict[str, Any]) -> str:
     return "{" + ", ".join(parts) + "}"
 
 
-def _record(lines: list[str], rec: dict[str, Any], comment: str) -> None:
-    if comment:
-        lines.append(f"  # {comment}")
+def _record(lines: list[str], rec: dict[str, Any]) -> None:
     first = True
     for key, value in rec.items():
         if value in ("", None) and key not in ("id",):
@@ -258,9 +256,10 @@ def _record(lines: list[str], rec: dict[str, Any], comment: str) -> None:
 
 
 def _note(lines: list[str], note: str) -> None:
-    """A reviewer's note under a record, as a YAML comment on one line."""
+    """A reviewer's note above a record, as a YAML comment on one line (it goes with the
+    record when `newsbrief review` deletes it)."""
     if note:
-        lines.append("    # " + _YAML_BAD.sub(" ", " ".join(note.split())))
+        lines.append("  # " + _YAML_BAD.sub(" ", " ".join(note.split())))
 
 
 def _actor_record(actor: Actor) -> dict[str, Any]:
@@ -308,19 +307,20 @@ def annotation_yaml(draft: Draft) -> str:
     if draft.proposed_actors:
         lines += ["", "proposed_actors:"]
         for actor in draft.proposed_actors:
-            _record(lines, _actor_record(actor), "")
+            _record(lines, _actor_record(actor))
     if draft.proposed_places:
         lines += ["", "proposed_places:"]
         for place in draft.proposed_places:
-            _record(lines, _place_record(place), "")
+            _record(lines, _place_record(place))
     lines += ["", "events:" if draft.events else "events: []"]
     for rec in draft.events:
-        _record(lines, rec, f"evidence: {draft.evidence.get(rec['id'], '')}")
+        _note(lines, f"evidence: {draft.evidence.get(rec['id'], '')}")
         _note(lines, draft.notes.get(rec["id"], ""))
+        _record(lines, rec)
     lines += ["", "claims:" if draft.claims else "claims: []"]
     for rec in draft.claims:
-        _record(lines, rec, "")
         _note(lines, draft.notes.get(rec["id"], ""))
+        _record(lines, rec)
     lines += ["", "positions: []", ""]
     return "\n".join(lines)
 

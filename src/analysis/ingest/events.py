@@ -18,10 +18,14 @@ The status reads the parse: a negation of the verb or of what governs it ("did n
 the date (well before publication: historical). Force a speaker says their side will or could
 use is a THREATEN by the speaker ("Medvedev said Moscow would strike Berlin if ..."); the verbs
 of a quotation (the speaker's words) and of a condition ("if Berlin delivered ...") are not
-drafted. The headline is read like a caption, at a lower confidence, and dropped when the body
-drafts the same event (same type, an actor in common). An event whose text matches no topic
-keyword takes the paragraph's or the article's topics, else the nearest project topic
-(`nearest_topic`), each time at a lower confidence.
+drafted. The headline is read like a caption, at a lower confidence; its event is drafted even
+when the body tells it again (each predicate is one draft, as the development set codes it).
+Two predicates of one sentence are two drafts even when type and actors agree ("promised 120
+transformers, the first of which Tokyo will ship next month"). An event's place is its
+clause's (`eventplace`); its participants may be a craft or "the two leaders" named before
+(`participants`). An event whose text matches no topic keyword takes the paragraph's or the
+article's topics, else the nearest project topic (`nearest_topic`), each time at a lower
+confidence.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ from analysis.ingest.arguments import (
 )
 from analysis.ingest.attribution import Attribution
 from analysis.ingest.dates import DateMention
+from analysis.ingest.eventplace import place_of
 from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.mentions import Mention
 from analysis.ingest.parse import Parse
@@ -187,61 +192,6 @@ def _date(head: Any, base: int, dates: Sequence[DateMention], skip: set[int]) ->
     return min(rest, key=lambda d: abs(d.start - at)) if rest else None
 
 
-#: Prepositions that say where something happens ("in Oslo", "off Crimea", "back to Sevastopol").
-_WHERE = frozenset(
-    {"in", "at", "near", "off", "outside", "inside", "around", "across", "over", "within"}
-    | {"along", "to", "into", "toward", "towards", "through", "throughout", "on"}
-)
-#: How a place that names a party attaches: "blamed on Moscow", "a protest from Ankara".
-_PARTIES = frozenset({"on", "from", "against", "by", "with", "nsubj", "nsubjpass", "poss"})
-_SAYING = frozenset({"say", "tell", "add", "report", "write", "announce", "state", "claim"})
-
-
-def _where(m: Mention, head: Any, base: int) -> tuple[str, Any] | None:
-    """How a place mention attaches in the parse: its preposition (or its dependency), and the
-    word it attaches to ("a substation in Nikopol": in, substation)."""
-    tok = next((t for t in head.sent if base + t.idx >= m.start), None)
-    if tok is None or base + tok.idx >= m.end:
-        return None
-    while tok.dep_ in ("compound", "amod", "nmod", "poss", "appos") and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
-        tok = tok.head.head  # "the town of Nikopol"
-        while tok.dep_ in ("compound", "appos") and tok.head.i != tok.i:
-            tok = tok.head
-    if tok.dep_ == "pobj":
-        prep = tok.head
-        return prep.lower_, prep.head
-    return tok.dep_, tok.head
-
-
-def _place(
-    places: Sequence[Mention], head: Any, base: int, clause: tuple[int, int], sense: pred.Sense
-) -> str:
-    """Where the event happens: a place after a locative preposition in the predicate's own
-    clause ("fired on a ship in the Black Sea"), a place the verb acts on ("shelled Kharkiv",
-    "visited Beijing"), else a locative phrase elsewhere in the sentence that is no speaker's
-    ("leading a conference in Oslo"), else any other place of the sentence ("In Bucharest, the
-    ministry said ..."). A place that names a party ("blamed on Moscow", "a protest from
-    Ankara") is none."""
-    ranked: list[tuple[int, int, str]] = []
-    for m in places:
-        how = _where(m, head, base)
-        if how is None:
-            continue
-        dep, up = how
-        inside = clause[0] <= m.start < clause[1]
-        if dep in _WHERE and dep != "on" and inside:
-            ranked.append((0, m.start, m.id))
-        elif dep in ("dobj", "on") and inside and sense.type in ("ASSAULT", "CONSULT", "COERCE"):
-            ranked.append((1, m.start, m.id))
-        elif dep in _WHERE and dep != "on" and str(up.lemma_).lower() not in _SAYING:
-            ranked.append((2, m.start, m.id))
-        elif dep not in _PARTIES:
-            ranked.append((3, m.start, m.id))
-    return min(ranked)[2] if ranked else ""
-
-
 def _mode(sense: pred.Sense, clause_text: str) -> str:
     mode = sense.mode
     for hint, hint_mode in _MODE_HINTS.get(sense.type, ()):
@@ -300,6 +250,8 @@ def candidates(
         )
     out: list[EventDraft] = []
     block_start: dict[int, int] = {}
+    organs: dict[str, str] = {}  # organs and craft by their words, as Args learns them
+    parties: list[str] = []  # the parties of the last event drafted ("the two leaders")
     for index, sentence in enumerate(sentences):
         span = parse.span(sentence.start, sentence.end)
         if span is None or not len(span):
@@ -310,7 +262,7 @@ def candidates(
         inside = folded.count('"', first, sentence.start) % 2 == 1
         skip = [(a - base, b - base) for a, b in quotations(folded, sentence, inside, span, base)]
         own = sorted(by_sentence.get(index, []), key=lambda m: m.start)
-        args = Args(base, own, lexicon)
+        args = Args(base, own, lexicon, organs, parties)
         places = [m for m in own if m.kind == "place" and m.independent]
         attribution_dates = {
             c.date.start for c in claims if c.sentence == index and c.date is not None
@@ -342,6 +294,7 @@ def candidates(
             if any(d.cue_start == event.cue_start and d.type == event.type for d in drafted):
                 continue  # one draft per predicate
             drafted.append(replace(event, topics=topics[:3]))
+            args.parties[:] = list(unique((*event.actors, *event.recipients)))
         unknown = unidentified(lexicon)
         named = {d.type for d in drafted if unknown not in d.actors}
         # "were killed in a Russian strike": the strike's owner acts, not unidentified forces
@@ -387,10 +340,12 @@ def _draft(
     ):
         sense = pred.Sense("MOBILIZE", "weapons", sense.contexts)  # "fired missiles into the sea"
     p = replace(p, sense=sense)
+    if actors == [unidentified(lexicon)] and sense.type != "ASSAULT":
+        return None  # an unnamed operator only attacks: "the drone had been launched" is none
     if p.sense.partner and not recipients and len(actors) < 2:
         return None  # "discussed the plan": no second party, no consultation
     c0, c1 = _clause_range(p.head, args.base)
-    place = _place(places, p.head, args.base, (c0, c1), p.sense)
+    place = place_of(places, p.head, args.base, (c0, c1), p.sense)
     visits = p.sense.mode == "visit" and str(p.head.lemma_).lower() != "host"
     if visits and place and place in lexicon.places:
         host = lexicon.state_of(lexicon.places[place].country_iso3)
@@ -399,13 +354,15 @@ def _draft(
     date = _date(p.head, args.base, dates, attribution_dates)
     headline = sentence.kind == "headline"
     status = _status(p.head, date, published, headline)
+    if status == "factual" and p.sense.type == "AID" and str(p.head.lemma_) in pred.PLEDGES:
+        status = "future"  # "pledged $1.5 billion": the aid is to come
     if sentence.kind in ("caption", "headline"):
         confidence *= 0.5
     cue_tokens = sorted(p.cue, key=lambda t: t.i)
     s = args.base + cue_tokens[0].idx
     e = args.base + cue_tokens[-1].idx + len(cue_tokens[-1])
     if len(cue_tokens) > 1 and cue_tokens[-1].i - cue_tokens[0].i > 4:
-        e = args.base + cue_tokens[0].idx + len(cue_tokens[0])
+        s, e = args.base + p.head.idx, args.base + p.head.idx + len(p.head)  # the verb alone
     return EventDraft(
         index,
         folded[s:e],
@@ -438,19 +395,3 @@ def _own_side(p: Predicate, args: Args, lexicon: Lexicon) -> bool:
         return {lexicon.actors[i].country_iso3 for i in ids if i in lexicon.actors} - {""}
 
     return bool(set(speakers) & set(doers) or countries(speakers) & countries(doers))
-
-
-def _without_headline_repeats(
-    drafts: list[EventDraft], sentences: Sequence[Sentence]
-) -> list[EventDraft]:
-    """A headline's event that the body drafts again (same type, an actor in common) is
-    dropped: the body's draft has the details. A headline event the body does not tell stays."""
-    body = [d for d in drafts if sentences[d.sentence].kind != "headline"]
-    out = []
-    for d in drafts:
-        if sentences[d.sentence].kind == "headline" and any(
-            b.type == d.type and set(b.actors) & set(d.actors) for b in body
-        ):
-            continue
-        out.append(d)
-    return out

@@ -225,6 +225,8 @@ def _entity_places(
             continue
         if label == "PERSON" and (prev not in _IN_PLACE | {"through"} or choice is None):
             continue  # "marched through Austin" (the NER: a person); "met Austin": a person
+        if label in _MISLABELLED and not _town_of(choice, countries, after_preposition):
+            continue  # "in Nikopol" (the NER: an organization) is a town of the story's country
         if choice is None or (label in ("", "PERSON") and choice.city.population < _UNLABELLED_MIN):
             continue
         if _is_capital(choice.city) and not _capital_place(ctx, s, e, prev):
@@ -243,7 +245,9 @@ def _location_spans(ctx: Context) -> list[tuple[int, int, str]]:
     found = [
         (s, e, label)
         for s, e, label in ctx.parse.entities()
-        if label in _LOCATION_LABELS or (label == "PERSON" and " " not in ctx.folded[s:e])
+        if label in _LOCATION_LABELS
+        or (label == "PERSON" and " " not in ctx.folded[s:e])
+        or label in _MISLABELLED
     ]
     for base, doc in ctx.parse.blocks:
         for tok in doc:
@@ -257,6 +261,22 @@ def _location_spans(ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _TARGET_DEPS = ("dobj", "nsubjpass", "pobj", "conj", "appos")
+#: Labels the small model gives towns it does not know ("in Nikopol": ORG, "to Sevastopol":
+#: NORP): a place only after a place preposition, when the gazetteer has it in a country the
+#: article is about.
+_MISLABELLED = ("ORG", "NORP")
+
+
+def _town_of(
+    choice: geocode.Choice | None, countries: Mapping[str, float], after_preposition: bool
+) -> bool:
+    return (
+        after_preposition
+        and choice is not None
+        and countries.get(geo.iso3_of(choice.city.iso2), 0.0) > 0
+    )
+
+
 _UNLABELLED_MIN = 100_000  # an unlabelled proper noun is a city only if a large one
 
 
@@ -349,6 +369,17 @@ _WIDE = frozenset(
 _WATER = re.compile(r"\b(?:Sea|Ocean|Gulf|River|Strait|Straits|Bay|Lake|Channel|Canal)\b")
 
 
+#: Nations within a state that the gazetteer (cities) lacks: their state, not the sentence's.
+_NATIONS = {
+    "Scotland": "GBR",
+    "England": "GBR",
+    "Wales": "GBR",
+    "Northern Ireland": "GBR",
+    "Greenland": "GRL",
+    "Faroe Islands": "FRO",
+}
+
+
 def _area(ctx: Context, name: str, s: int, index: int, mentions: Sequence[Mention]) -> str | None:
     """A region the gazetteer lacks, in the country its own sentence names nearest to it."""
     if name in _WIDE or name.removeprefix("the ") in _WIDE or _WATER.search(name):
@@ -372,6 +403,8 @@ def _area(ctx: Context, name: str, s: int, index: int, mentions: Sequence[Mentio
         for a, b, label in ctx.parse.entities(sentence.start, sentence.end):
             if label == "NORP" and ctx.folded[a:b] in DEMONYMS:
                 found.append((abs(a - s), DEMONYMS[ctx.folded[a:b]]))
+    if name in _NATIONS:  # "instructors to Scotland": a nation of its own state, whoever sends
+        found = [(0, _NATIONS[name])]
     if not found:
         return None
     place = geo.propose_area(lex, name, min(found)[1])

@@ -14,6 +14,7 @@ from typing import Any
 
 from analysis.ingest import places as geo
 from analysis.ingest.context import Context
+from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.words import SEATS
 from analysis.model import Actor
 
@@ -194,7 +195,16 @@ def capital_iso3(name: str) -> str:
 
 def state_actor(ctx: Context, iso3: str) -> str:
     """The state actor of a country: the registry's, else one proposed now."""
-    lex = ctx.lexicon
+    known = set(ctx.lexicon.actors)
+    found = propose_state(ctx.lexicon, iso3)
+    if found and found not in known:
+        ctx.proposals.append(found)
+        log.debug("proposed state %s for its capital", found)
+    return found
+
+
+def propose_state(lex: Lexicon, iso3: str) -> str:
+    """The state actor of a country: the registry's (or one proposed before), else proposed."""
     state = lex.state_of(iso3)
     if state is not None:
         return state
@@ -202,11 +212,8 @@ def state_actor(ctx: Context, iso3: str) -> str:
     if not name:
         return ""
     actor = Actor(geo.slug(name), name, "state", iso3, "GOV", "", "", "", (name,))
-    if actor.actor_id in lex.actors:
-        return actor.actor_id
-    lex.add_actor(actor)
-    ctx.proposals.append(actor.actor_id)
-    log.debug("proposed state %s for its capital", actor.actor_id)
+    if actor.actor_id not in lex.actors:
+        lex.add_actor(actor)
     return actor.actor_id
 
 

@@ -100,7 +100,10 @@ NOT_EVENTS = frozenset(
 )
 
 #: Giving verbs and the materiel that makes them aid ("would send more air defense systems").
-GIVING = _words("send deliver provide supply give ship transfer donate lend grant allocate")
+GIVING = _words(
+    "send deliver provide supply give ship transfer donate lend grant allocate fund finance "
+    "release disburse"
+)
 #: Commitments that are aid when what they promise is money or materiel ("pledged $2 billion",
 #: "promised 50 generators"); otherwise an agreement ("pledged to cooperate").
 PLEDGES = _words("pledge promise commit earmark offer")
@@ -140,15 +143,73 @@ FORCES = _words(
 for _verb in ("send", "dispatch", "deploy", "move", "station", "redeploy"):
     VERB_OBJECT.update({(_verb, f): _s("MOBILIZE", "troops", _MIL) for f in FORCES})
 #: Diplomats whose summons is a protest and whose recall a break of relations.
-DIPLOMATS = _words("ambassador envoy diplomat d'affaire chargé charge attaché consul")
+DIPLOMATS = _words(
+    "ambassador envoy diplomat d'affaire d'affaires affaire chargé charge attaché consul"
+)
 #: Vessels whose boarding by another state's forces is coercion ("boarded a cargo ship").
 VESSELS = _words("ship vessel tanker freighter boat carrier yacht")
 OBJECTS["summon"] = OBJECTS["recall"] = DIPLOMATS
 OBJECTS["board"] = VESSELS
+#: A visit is to a party or a place of one ("visited Beijing", "visited the plant in Kursk");
+#: "visited several camps" is none.
+OBJECTS["visit"] = _words(
+    "country capital city region headquarters plant site facility front frontline border "
+    "base counterpart leader president troops"
+)
 OBJECTS["dismiss"] = _words(
     "claim report allegation accusation charge finding proposal request demand offer plan "
     "call suggestion idea"
 )
+#: People whose transfer, return or exchange is a deportation or a release.
+PEOPLE = _words(
+    "child civilian people resident person family prisoner pow captive hostage detainee "
+    "soldier body citizen national orphan"
+)
+for _person in PEOPLE:
+    VERB_OBJECT[("transfer", _person)] = _s("COERCE", "deport", ())  # "transferred children"
+    VERB_OBJECT[("return", _person)] = _s("RETREAT", "release", ())
+    VERB_OBJECT[("swap", _person)] = _s("RETREAT", "release", ())
+    VERB_OBJECT[("exchange", _person)] = _s("RETREAT", "release", ())
+for _goods in ("export", "import", "shipment", "sale", "trade", "supply", "delivery"):
+    for _verb in ("halt", "stop", "block", "limit", "suspend", "tighten"):
+        VERB_OBJECT[(_verb, _goods)] = _s("SANCTION", "", _ECO)  # "halted exports of gallium"
+for _bomb in ("bomb", "explosive"):
+    VERB_OBJECT[("drop", _bomb)] = _s("ASSAULT", "explosives", _MIL)
+_AGREEMENTS = _words(
+    "deal agreement treaty accord pact initiative contract arrangement convention partnership "
+    "union alliance organization council"
+)
+OBJECTS["terminate"] = OBJECTS["exit"] = _AGREEMENTS
+OBJECTS["accept"] = _words("proposal offer plan deal agreement terms invitation ceasefire truce")
+OBJECTS["shoot"] = PEOPLE | _words("man woman protester demonstrator officer policeman")
+for _post in ("embassy", "consulate", "mission"):
+    VERB_OBJECT[("close", _post)] = _s("SANCTION", "discontinue", _DIP)
+for _way in ("border", "airspace", "port", "crossing", "strait", "checkpoint"):
+    for _verb in ("close", "shut", "seal"):  # a state closing its border to another: a sanction
+        VERB_OBJECT[(_verb, _way)] = _s("SANCTION", "", _DIP)
+    VERB_OBJECT[("reopen", _way)] = _s("CONCEDE", "", ())
+for _craft in ("helicopter", "jet", "aircraft", "bomber", "fighter", "missile", "tank", "drone"):
+    for _verb in ("move", "station", "redeploy", "deploy", "relocate"):
+        VERB_OBJECT[(_verb, _craft)] = _s("MOBILIZE", "weapons", _MIL)  # "moved helicopters"
+for _measure in ("blockade", "siege", "restriction", "control", "curfew", "embargo", "tariff"):
+    for _verb in ("lift", "ease", "suspend", "waive", "relax", "scrap"):
+        VERB_OBJECT[(_verb, _measure)] = _s("CONCEDE", "", ())  # "suspended the tariffs"
+for _verb in ("suspend", "waive", "relax", "scrap"):
+    VERB_OBJECT[(_verb, "sanction")] = _s("CONCEDE", "", _ECO)
+#: People whose sending or training is aid ("will send instructors", "train 300 sailors").
+TRAINEES = _words("crew sailor soldier troop pilot recruit cadet officer")
+TRAINERS = _words("instructor trainer adviser advisor expert engineer deminer")
+for _person in TRAINEES:
+    VERB_OBJECT[("train", _person)] = _s("AID", "", _MIL)
+for _craft in ("jet", "fighter", "aircraft", "plane", "warplane", "interceptor"):
+    VERB_OBJECT[("scramble", _craft)] = _s("MOBILIZE", "", _MIL)  # "scrambled fighter jets"
+for _vessel in VESSELS:
+    VERB_OBJECT[("escort", _vessel)] = _s("COERCE", "", _MIL)  # "escorted the tanker to port"
+OBJECTS["execute"] = PEOPLE | _words("man woman prisoner activist")
+OBJECTS["attend"] = _words("summit meeting talk conference forum session ceremony negotiation")
+OBJECTS["receive"] = _words("leader president minister delegation counterpart envoy chancellor")
+for _arms in ("weapon", "force", "missile", "drone"):
+    VERB_OBJECT[("use", _arms)] = _s("ASSAULT", "", _MIL)  # "could use nuclear weapons"
 for _verb in ("cut", "lower", "tighten", "reduce"):
     VERB_OBJECT[(_verb, "cap")] = _s("SANCTION", "", _ECO)  # "lowered the oil price cap"
 #: Enacting verbs and the acts they enact: the act's content decides the event ("passed a law

@@ -28,7 +28,8 @@ ORG_WORDS = re.compile(
     r"Battalion|Guard|Navy|Fund|Organization|Organisation|Union|Commission|Authority|"
     r"Directorate|Department|Embassy|Programme|Program|Tribunal|Assembly|Mission|Watch|"
     r"International|Borders|Centre|Center|Society|Association|Federation|Network|Coalition|"
-    r"Alliance|Movement|Brigades|Monitor|Observatory|Crescent|Cross|Bureau|Secretariat)$"
+    r"Alliance|Movement|Brigades|Monitor|Observatory|Crescent|Cross|Bureau|Secretariat|Fleet|"
+    r"Flotilla|Regiment)$"
 )
 MEDIA_WORDS = re.compile(
     r"\b(?:News|Times|Post|Journal|Television|TV|Radio|Press|Herald|Gazette|Telegraph|Tribune|"
@@ -133,6 +134,58 @@ def bracketed(ctx: Context, out: list[Mention], only: Mention | None = None) -> 
             out.append(
                 Mention(a, b, "actor", m.ids, m.sentence, m.confidence, "appositive", via="alias")
             )
+
+
+_BRACKETED = re.compile(r"(?<=[a-z]) \((?P<acr>[A-Z][A-Z.&-]{1,8})\)")
+
+
+def described(ctx: Context, out: list[Mention]) -> list[Mention]:
+    """ "Russia's military intelligence service (GRU)": a body the text describes in lower case
+    and names by a bracketed acronym is proposed by those words, the acronym its alias; names
+    inside the description only qualify it."""
+    if ctx.parse is None:
+        return out
+    for found in _BRACKETED.finditer(ctx.folded):
+        tok = ctx.parse.token_at(found.start() - 1)
+        index = ctx.sentence_of(found.start())
+        if tok is None or tok.pos_ != "NOUN" or index < 0 or coref.alias_of(ctx, found["acr"], ()):
+            continue
+        left = tok.left_edge
+        while left.i < tok.i and (left.dep_ == "det" or left.is_punct):
+            left = left.nbor(1)
+        s, e = ctx.parse.offset(left), found.start()
+        if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out):
+            continue
+        name = " ".join(ctx.folded[s:e].split())
+        inner = [m for m in out if s <= m.start and m.end <= e]
+        owner = next((ctx.lexicon.actors[m.id] for m in inner if m.kind == "actor"), None)
+        iso3 = owner.country_iso3 if owner is not None else ""
+        possessor = _POSSESSOR.search(name.split("'s ")[0] + "'s ") if "'s " in name else None
+        iso3 = iso3 or (country_iso3(possessor.group("owner")) if possessor else "")
+        iso3 = iso3 or next((c for d, c in DEMONYMS.items() if name.startswith(d + " ")), "")
+        parent = ctx.lexicon.state_of(iso3) or "" if iso3 else ""
+        actor = add(
+            ctx,
+            Actor(
+                geo.slug(name),
+                name,
+                "organization",
+                iso3,
+                "GOV" if parent else "UNK",
+                "",
+                parent,
+                "",
+                (name,),
+            ),
+        )
+        if actor is None:
+            continue
+        coref.add_alias(ctx, found["acr"], actor.actor_id)
+        out = [m for m in out if m not in inner]
+        out.append(Mention(s, e, "actor", (actor.actor_id,), index, 0.6, via="proposed"))
+        a, b = found.start("acr"), found.end("acr")
+        out.append(Mention(a, b, "actor", (actor.actor_id,), index, 0.6, "appositive", via="alias"))
+    return out
 
 
 BODY = re.compile(

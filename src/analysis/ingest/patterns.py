@@ -67,6 +67,9 @@ _POSSESSIVE_ORG = re.compile(
 )
 
 
+_OF_NAME = re.compile(r" (?:of|for) (?:the )?[A-Z][\w-]*(?: (?:and )?[A-Z][\w-]*)*")
+
+
 def apply(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """Titles, possessive organisations, regions, directional areas, weapons' owners."""
     lex, folded = ctx.lexicon, ctx.folded
@@ -95,6 +98,9 @@ def apply(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             if state is None:
                 continue
             org = mt.group("org")
+            named = _OF_NAME.match(chunk, mt.end())
+            if named:  # "Ukraine's Ministry of Reintegration": the whole name must fit
+                org = f"{org}{named.group(0)}"
             hit = [
                 a
                 for a in lex.actors.values()

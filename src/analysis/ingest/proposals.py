@@ -1,19 +1,23 @@
 """Names the registry lacks: proposed as draft actors (people, organisations, outlets, states)
 or gazetteer places. The statistical NER proposes; the registry's mentions are never overridden.
 
-- people: a PERSON entity of two to five name words ("Abdel Fattah al-Burhan", "Ursula von der
-  Leyen"), or a capitalised name with a title, an age, a speech verb or an office in
-  apposition (the NER may call it an ORG). Office, country and organisation come from the
-  text only (`offices`); nothing found, the country stays empty (never the article's topic).
-  Its surname ("Medvedev", "von der Leyen", "Burhan", "Li" of "Li Qiang") becomes an alias.
-- organisations: an ORG entity (or a capitalised name ending in Ministry, Agency, Watch, ...);
-  an intergovernmental body, an outlet (a media word, a known outlet, or presented as one:
-  "state broadcaster Suspilne") or an organisation, with the country its name, "of X" or "X's"
-  gives; a bracketed acronym is its alias; "the UN refugee agency" is a body of the UN.
-- not actors: names whose head is a document, an event, a weapon or a place word ("the Russian
-  Presidential Decree", "the Iron Dome system"), see `words.NON_ACTOR_HEADS`.
-- capitals and seats ("Beijing has blocked", "the Kremlin said") that act are their state
-  (`metonymy`); a country or city after a preposition is a place (gazetteer).
+- people (`people`): a PERSON entity of two to five name words ("Ursula von der Leyen"; a given
+  name the NER left out is taken back: "said Beatriz" + "Moura"; two one-word entities side by
+  side are one name), or a capitalised name with a title, an age, a speech verb or an office in
+  apposition, or a family-name ending ("Kovalenko"), whatever the NER's label; one word only
+  with an honorific or as a PERSON that speaks or acts ("Ms. Halvorsen", "Karimov wrote").
+  Office, country and organisation come from the text only (`offices`), never the topic.
+- organisations (`organizations`): an ORG entity or a capitalised name ending in Ministry,
+  Agency, Fleet, ...; an intergovernmental body, an outlet (a media word, a known outlet
+  whatever the NER's label, "state broadcaster Suspilne") or an organisation, with the country
+  its name, "of X" or "X's" gives; a bracketed acronym is its alias, also after a description
+  ("Russia's military intelligence service (GRU)"); "the Wagner mercenary group" is one body
+  with the alias "Wagner"; "Black Sea Fleet" is a fleet, not the sea.
+- not actors: names whose head is a document, an event, a weapon, a ship or a place word ("the
+  Russian Presidential Decree", "the Iron Dome system", "a tanker, the Nordic Star"), see
+  `words.NON_ACTOR_HEADS`; the dateline's city and outlet ("OSLO (Northgate Wire) -").
+- capitals that act are their state and seats ("the Kremlin said") the office they house, an
+  organisation of the state (`metonymy`); a country or city after a preposition is a place.
 - a headline proposes nothing (its words are often all capitalised); its names resolve to the
   people and organisations the body names.
 """
@@ -25,13 +29,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from analysis.ingest import coref, metonymy, offices, patterns
+from analysis.ingest import coref, metonymy, offices, patterns, people
 from analysis.ingest import organizations as orgs
 from analysis.ingest import places as geo
 from analysis.ingest.context import LOCATIVE, RELATIONAL, Context, Mention, prev_word
 from analysis.ingest.lexicon import DEMONYMS
 from analysis.ingest.words import (
-    GENDERED,
+    COUNTRY_SHORT,
+    HONORIFICS,
     IGO_WORDS,
     MEDIA_NAMES,
     NON_ACTOR_HEADS,
@@ -48,13 +53,10 @@ _CAPITALISED = re.compile(
     r"(?:[A-Z][\w'.-]*[\w.]|[A-Z]))*"
 )
 _AGE = re.compile(r"^,\s+\d{1,3},")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|wrote|added|asked)\s+$")
 _SPEECH_AFTER = re.compile(
     r"^\s+(?:\w+ly\s+)?(?:said|says|told|wrote|writes|added|stated|"
     r"announced|reported|warned|denied|claimed|argued|noted)\b"
-)
-_NAME_WORD = re.compile(
-    r"(?:(?:al|el|ad|as|ash|ibn|bin|bint|abu|de|da|di|du|van|von|der|den|la|le)-)?[A-Z][\w'-]*\.?"
-    r"|al|bin|ibn|bint|de|da|di|du|van|von|der|den|la|le|dos|das"
 )
 _PARTICLES = (
     *("of", "for", "and", "the", "on", "in"),
@@ -69,6 +71,7 @@ def propose(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     blocked: list[tuple[int, int]] = []
     deferred: list[tuple[int, int, int, str]] = []
     orgs.bracketed(ctx, out)
+    out = orgs.described(ctx, out)
     preferred = tuple(
         sorted(
             {
@@ -87,9 +90,14 @@ def propose(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         index = ctx.sentence_of(s)
         whole = e
-        if label and taken.hits(s, e):
+        placed = _place_named(ctx, out, s, e, label)  # "Black Sea Fleet": no place but a fleet
+        if placed:
+            out = [m for m in out if m not in placed]
+        elif label and taken.hits(s, e):
             s, e = _before_known(ctx, out, s, e)  # "Foreign Ministry" of Ukraine
-        if index < 0 or e <= s or taken.hits(s, e) or any(a < e and s < b for a, b in blocked):
+        if index < 0 or e <= s or (taken.hits(s, e) and not placed):
+            continue
+        if any(a < e and s < b for a, b in blocked):
             continue
         if orgs.DATELINE_BEFORE.search(ctx.folded, max(0, s - 40), s):
             blocked.append((s, e))  # "OSLO (Northgate Wire) -": the publisher, not an actor
@@ -112,7 +120,7 @@ def propose(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     for s, e, index, label in deferred:  # a name before the full name (a headline's "Medvedev")
         alias = ctx.aliases.get(ctx.folded[s:e])
         if ctx.folded[s:e] not in ctx.aliases and not taken.hits(s, e):
-            lone = _lone_person(ctx, s, e, index, label)
+            lone = people.lone_person(ctx, s, e, index, label)
             if lone is not None:
                 out.append(lone)
                 taken.add(out[-1:])
@@ -127,54 +135,7 @@ def propose(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return offices.qualifiers(ctx, sorted(out, key=lambda m: (m.start, m.end)))
 
 
-_FIRST_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) $")
-
-
-def _given(word: str) -> bool:
-    """Whether a capitalised word before a surname can be a given name ("Beatriz")."""
-    return not (
-        word in NOT_NAMES
-        or word in TITLE_WORDS
-        or word in DEMONYMS
-        or word in SEATS
-        or geo.country(word) is not None
-        or word in ("Said", "Says", "Told", "Asked", "Added", "Wrote", "Minister", "Deputy")
-    )
-
-
 _DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\(|[\u2014\u2013-])")
-_HONORIFIC = re.compile(r"\b(?P<h>Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+$")
-
-
-def _lone_person(ctx: Context, s: int, e: int, index: int, label: str) -> Mention | None:
-    """A person the text names by one word only: "Ms. Halvorsen said", or a PERSON entity that
-    speaks or acts ("Karimov wrote on Telegram") or is described ("Karimov, the envoy,").
-    Never in a headline, never a word the text uses as a country, demonym or title."""
-    name = ctx.folded[s:e]
-    sentence = ctx.sentences[index]
-    if sentence.kind == "headline" or not _NAME_WORD.fullmatch(name) or len(name) < 3:
-        return None
-    if name in NOT_NAMES or name in TITLE_WORDS or name in DEMONYMS or geo.country(name):
-        return None
-    honorific = _HONORIFIC.search(ctx.folded, max(sentence.start, s - 6), s)
-    token = ctx.head(s, e)
-    if honorific is None:
-        if label != "PERSON" or token is None or token.tag_ != "NNP":
-            return None
-        acting = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
-        if not acting and not offices.describe(ctx, s, e).office:
-            return None
-    actor = _person(ctx, name, s, e)
-    if actor is None:
-        return None
-    if honorific is not None:
-        title = f"{honorific.group('h')}. {name}"
-        coref.add_alias(ctx, title, actor.actor_id)
-        gender = GENDERED.get(honorific.group("h").lower(), "")
-        if gender:
-            ctx.genders[actor.actor_id] = gender
-            ctx.cued.add(actor.actor_id)
-    return Mention(s, e, "actor", (actor.actor_id,), index, 0.5, via="proposed")
 
 
 class _Cover:
@@ -193,6 +154,17 @@ class _Cover:
 
     def hits(self, s: int, e: int) -> bool:
         return any(self.cells[s:e])
+
+
+def _place_named(ctx: Context, out: Sequence[Mention], s: int, e: int, label: str) -> list[Mention]:
+    """The place mentions inside an organisation's name ("Black Sea" of "Russia's Black Sea
+    Fleet", "Kharkiv" of "Kharkiv City Council"), which the organisation replaces."""
+    if label != "ORG" or not orgs.ORG_WORDS.search(ctx.folded[s:e].split(" (")[0].rstrip(".,")):
+        return []
+    inside = [m for m in out if m.start < e and s < m.end]
+    if not inside or any(m.kind != "place" or m.start < s or m.end > e for m in inside):
+        return []
+    return inside if inside[-1].end < e else []
 
 
 def _before_known(ctx: Context, out: Sequence[Mention], s: int, e: int) -> tuple[int, int]:
@@ -229,12 +201,12 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
                 more = re.match(r"\s+[A-Z][\w'-]*", ctx.folded[e : e + 40])
                 if label == "PERSON" and words and words[-1] in _PARTICLES and more:
                     e += more.end()  # "Ursula von der" + "Leyen"
-                first = _FIRST_NAME.search(ctx.folded, max(0, s - 30), s)
-                if label == "PERSON" and len(words) == 1 and first and _given(first.group(1)):
+                first = people.FIRST_NAME.search(ctx.folded, max(0, s - 30), s)
+                if label == "PERSON" and len(words) == 1 and first and people.given(first.group(1)):
                     s = first.start(1)  # "said Beatriz" + "Moura": the NER took the surname only
                 if e > s:
                     found.append((s, e, label))
-    ner = sorted(found)
+    ner = _joined(ctx.folded, sorted(found))
     named = _Cover(len(ctx.folded), [])
     for s, e, _ in ner:
         named.mark(s, e)
@@ -246,6 +218,28 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
                 runs.append((s, e, ""))
     bodies = [(m.start("name"), m.end("name"), "BODY") for m in orgs.BODY.finditer(ctx.folded)]
     return sorted(bodies + ner + runs, key=lambda c: (c[0], c[2] != "BODY", c[2] == ""))
+
+
+def _joined(folded: str, ner: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Aleksandr" GPE + "Mironov" GPE: two one-word entities side by side, neither a country
+    nor a demonym, are one person's name the NER split."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in ner:
+        if out:
+            a, b, prev = out[-1]
+            words = (folded[a:b], folded[s:e])
+            if (
+                s == b + 1
+                and folded[b] == " "
+                and prev == label
+                and label in ("GPE", "ORG", "NORP")
+                and all(people.NAME_WORD.fullmatch(w) and " " not in w for w in words)
+                and not any(w in DEMONYMS or geo.country(w) or w in NOT_NAMES for w in words)
+            ):
+                out[-1] = (a, e, "PERSON")
+                continue
+        out.append((s, e, label))
+    return out
 
 
 def _trim(folded: str, s: int, e: int, *, strip_titles: bool) -> tuple[int, int]:
@@ -265,6 +259,7 @@ def _trim(folded: str, s: int, e: int, *, strip_titles: bool) -> tuple[int, int]
     while words and (
         words[0] in NOT_NAMES
         or words[0].lower() == "the"
+        or words[0] in HONORIFICS
         or (strip_titles and (words[0] in TITLE_WORDS or words[0] in DEMONYMS))
     ):
         words.pop(0)
@@ -323,6 +318,8 @@ def _mention(
     found_country = geo.country(name)
     if found_country is not None:
         return _country_mention(ctx, found_country, s, e, index, prev)
+    if name in COUNTRY_SHORT:  # "Britain", "the U.S.": a short name the gazetteer lacks
+        return _short_country(ctx, COUNTRY_SHORT[name], s, e, index, prev)
     iso3 = metonymy.capital_iso3(name) if label != "NORP" else ""
     if iso3 and prev not in LOCATIVE | RELATIONAL and metonymy.acts(ctx, s, e):
         state = metonymy.state_actor(ctx, iso3)
@@ -354,11 +351,17 @@ def _mention(
 
 
 def _names_a_thing(ctx: Context, s: int, e: int) -> bool:
-    """ "the Iron Dome system", "Patriot missiles": a name that modifies a non-actor noun."""
+    """ "the Iron Dome system", "Patriot missiles": a name that modifies a non-actor noun;
+    "another cargo ship, the Ayla K,": a name in apposition to one."""
     token = ctx.head(s, e)
+    if token is None:
+        return False
+    if token.dep_ == "appos" and token.head.lemma_.lower() in NON_ACTOR_HEADS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in NON_ACTOR_HEADS for c in token.children):
+        return True
     return (
-        token is not None
-        and token.dep_ in ("compound", "nmod", "amod")
+        token.dep_ in ("compound", "nmod", "amod")
         and token.head.i > token.i
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() in NON_ACTOR_HEADS
@@ -381,6 +384,19 @@ def _country_mention(
     return Mention(s, e, "actor", (state,), index, 0.6, via="gazetteer") if state else None
 
 
+def _short_country(
+    ctx: Context, iso3: str, s: int, e: int, index: int, prev: str
+) -> Mention | None:
+    if prev in LOCATIVE | RELATIONAL or metonymy.destination(ctx, s, e):
+        place = geo.country_place(ctx.lexicon, iso3)
+        if place is None:
+            return None
+        role = "relational" if prev in RELATIONAL else "locative"
+        return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
+    state = metonymy.state_actor(ctx, iso3)
+    return Mention(s, e, "actor", (state,), index, 0.6, via="gazetteer") if state else None
+
+
 def _group(ctx: Context, s: int, e: int, index: int) -> Mention | None:
     """A named group that acts ("the Houthis said"); a demonym ("Russians") is not one."""
     name = ctx.folded[s:e]
@@ -396,7 +412,9 @@ def _propose_actor(ctx: Context, name: str, s: int, e: int, label: str) -> Actor
     """A new person, organisation or outlet for an unmatched name, or None if it is none."""
     folded = ctx.folded
     words = name.split()
-    if any(w[0].islower() and not _NAME_WORD.fullmatch(w) for w in words if w not in _PARTICLES):
+    if any(
+        w[0].islower() and not people.NAME_WORD.fullmatch(w) for w in words if w not in _PARTICLES
+    ):
         return None
     after = folded[e : e + 40]
     org = bool(orgs.ORG_WORDS.search(name)) or bool(IGO_WORDS.match(name))
@@ -406,18 +424,26 @@ def _propose_actor(ctx: Context, name: str, s: int, e: int, label: str) -> Actor
     media = media or bool(
         orgs.OUTLET_BEFORE.search(folded, max(0, s - 40), s) or orgs.OUTLET_AFTER.match(after)
     )
-    person_like = 2 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words)
+    person_like = 2 <= len(words) <= 5 and all(people.NAME_WORD.fullmatch(w) for w in words)
     if label == "PERSON" and person_like and not org and not media:
-        return _person(ctx, name, s, e)
+        return people.person(ctx, name, s, e)
+    surname = people.surname_like(words[-1]) and (len(words) == 1 or person_like)
+    surname = surname and geo.city(name) is None  # "Berlin" ends like "Lenin"
+    if label == "ORG" and not org and not media and surname:
+        return people.person(ctx, name, s, e)  # "Kovalenko wrote" (ORG): a surname, no body
     title = patterns.TITLE_PREFIX.search(folded, max(0, s - 60), s)
     if label != "PERSON" and person_like and not org and not media:
         # a name the NER missed or called an organisation ("Matilda Bogner" ORG): a person if
         # a title or an office in apposition says so ("Human Rights Watch said" stays an org)
-        speaks = bool(_AGE.match(after) or _SPEECH_AFTER.match(after))
+        speaks = bool(
+            _AGE.match(after)
+            or _SPEECH_AFTER.match(after)
+            or _SPEECH_BEFORE.search(folded, max(0, s - 20), s)
+        )
         if label == "ORG":  # "Fatoumata Diallo said" (ORG): a person when the name speaks
             speaks = speaks and len(words) in (2, 3) and not words[0].isupper()
         if title or speaks or offices.describe(ctx, s, e).office:
-            return _person(ctx, name, s, e)
+            return people.person(ctx, name, s, e)
         if label != "ORG":
             return None
     if label == "ORG" or org or media:
@@ -425,42 +451,3 @@ def _propose_actor(ctx: Context, name: str, s: int, e: int, label: str) -> Actor
             return None  # a lone unknown word the NER calls an organisation: too weak
         return orgs.organization(ctx, name, e, media=media)
     return None
-
-
-def _person(ctx: Context, name: str, s: int, e: int) -> Actor | None:
-    about = offices.describe(ctx, s, e)
-    sector = "UNK"
-    for rx, code in orgs.SECTOR_BY_TITLE:
-        if rx.search(about.office) or rx.search(about.office.title()):
-            sector = code
-            break
-    owner = ctx.lexicon.actors.get(about.parent)
-    if owner is not None and owner.kind == "igo":
-        sector = "IGO"
-    parent = about.parent or (ctx.lexicon.state_of(about.iso3) or "" if about.iso3 else "")
-    actor = orgs.add(
-        ctx, Actor(geo.slug(name), name, "person", about.iso3, sector, about.office, parent, "", ())
-    )
-    if actor is None:
-        return None
-    coref.add_alias(ctx, name, actor.actor_id)
-    for alias in _surnames(name):
-        coref.add_alias(ctx, alias, actor.actor_id)
-    if about.gender:
-        ctx.genders.setdefault(actor.actor_id, about.gender)
-        ctx.cued.add(actor.actor_id)
-    return actor
-
-
-def _surnames(name: str) -> list[str]:
-    """The short forms a text uses for a person: "Medvedev", "von der Leyen" (and "Von der
-    Leyen" opening a sentence), "Burhan" for "al-Burhan", "Li" for "Li Qiang"."""
-    words = name.split()
-    particle = next((i for i, w in enumerate(words[1:], 1) if w.islower()), len(words) - 1)
-    last = " ".join(words[particle:])
-    out = [last, last[0].upper() + last[1:]]
-    if "-" in words[-1] and words[-1].split("-", 1)[0].islower():
-        out.append(words[-1].split("-", 1)[1])  # al-Burhan -> Burhan
-    if len(words) == 2 and len(words[0]) <= 3:
-        out.append(words[0])  # family name first: "Li Qiang", "Kim Yo Jong"
-    return list(dict.fromkeys(out))

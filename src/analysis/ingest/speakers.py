@@ -26,147 +26,12 @@ from typing import Any
 
 from analysis.ingest import described
 from analysis.ingest.context import Mention
+from analysis.ingest.cues import ANONYMOUS, BODIES, DOCUMENTS, OFFICES, SPOKES
 from analysis.ingest.lexicon import Lexicon
 from analysis.ingest.parse import Parse
 
-SPOKES = frozenset(
-    (
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokespeople",
-        "spokesmen",
-        "spokeswomen",
-        "representative",
-        "mouthpiece",
-        "press",
-    )
-)
-OFFICES = frozenset(
-    (
-        "head",
-        "chief",
-        "director",
-        "minister",
-        "commissioner",
-        "ambassador",
-        "envoy",
-        "secretary",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "leader",
-        "coordinator",
-        "governor",
-        "mayor",
-        "commander",
-        "prosecutor",
-        "general",
-        "chancellor",
-        "premier",
-        "negotiator",
-        "rapporteur",
-    )
-)
-ANONYMOUS = frozenset(
-    (
-        "official",
-        "source",
-        "diplomat",
-        "officer",
-        "person",
-        "people",
-        "aide",
-        "insider",
-        "adviser",
-        "advisor",
-        "member",
-        "lawmaker",
-        "resident",
-        "witness",
-        "analyst",
-        "expert",
-        "observer",
-        "critic",
-        "activist",
-        "researcher",
-        "economist",
-        "trader",
-        "farmer",
-        "worker",
-        "survivor",
-        "soldier",
-        "commander",
-        "investigator",
-        "negotiator",
-        "prosecutor",
-        "lawyer",
-        "spokespeople",
-    )
-)
-#: Documents that speak for their author: "a statement from the ministry said".
-DOCUMENTS = frozenset(
-    (
-        "statement",
-        "report",
-        "communique",
-        "post",
-        "message",
-        "figure",
-        "data",
-        "document",
-        "estimate",
-        "survey",
-        "assessment",
-        "analysis",
-        "letter",
-        "note",
-        "release",
-        "briefing",
-        "readout",
-        "transcript",
-        "study",
-        "account",
-    )
-)
-#: Common nouns for bodies: "the UN refugee agency", "the ministry".
-BODIES = frozenset(
-    (
-        "agency",
-        "ministry",
-        "office",
-        "government",
-        "council",
-        "committee",
-        "commission",
-        "department",
-        "organization",
-        "organisation",
-        "mission",
-        "authority",
-        "authorities",
-        "service",
-        "court",
-        "embassy",
-        "bloc",
-        "alliance",
-        "company",
-        "group",
-        "military",
-        "army",
-        "parliament",
-        "administration",
-        "body",
-        "watchdog",
-        "regulator",
-        "tribunal",
-        "fund",
-        "bank",
-        "programme",
-        "program",
-    )
-)
+#: The kinds of actor that publish reports.
+_AUTHORS = ("organization", "igo", "media")
 #: The kinds of actor "it" and "they" can stand for when the last speaker is one of them.
 _BODY_KINDS = ("organization", "state", "igo", "media")
 _PRONOUN_KINDS: dict[str, tuple[str, ...]] = {
@@ -230,8 +95,8 @@ def resolve(
         return Speaker(m, m.id, m.named and lexicon.actors[m.id].kind != "unnamed", conf, "mention")
     place = at_token(mentions, at, "place")
     if place is not None:
-        state = lexicon.state_of(lexicon.places[place.id].country_iso3)
-        if state is not None and lexicon.places[place.id].kind in ("country", "city"):
+        state = described.state(lexicon, lexicon.places[place.id].country_iso3)
+        if state and lexicon.places[place.id].kind in ("country", "city"):
             stand = Mention(place.start, place.end, "actor", (state,), sentence, 0.6, via="place")
             return Speaker(stand, state, True, 0.6, "mention")
     if head.lower_ in _PRONOUNS:
@@ -254,7 +119,9 @@ def resolve(
         if holder is not None:
             stand = Mention(start, at + len(head.text), "actor", (holder,), sentence, 0.6)
             return Speaker(stand, holder, named, 0.6, "office")
-        if owner is not None and lemma in OFFICES:
+        described_by = any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in head.children)
+        if lemma in OFFICES and (owner is not None or described_by):
+            # "the head of the chamber of commerce in Riga": an office of a body not named
             actor = described.office(head, parse, folded, owner, lexicon)
             stand = Mention(start, at + len(head.text), "actor", (actor,), sentence, 0.5)
             return Speaker(stand, actor, False, 0.5, "office")
@@ -275,7 +142,20 @@ def resolve(
         author = owner or _author(head, parse, mentions)
         if author is not None:
             return Speaker(author, author.id, author.named, 0.6, "mention")
+        body = _described_author(head, parse, folded, lexicon)
+        if body:  # "a statement from the Turkish presidency said"
+            stand = Mention(start, at + len(head.text), "actor", (body,), sentence, 0.5)
+            return Speaker(stand, body, False, 0.5, "proposed")
         last = next((m for m in reversed(spoke) if lexicon.actors[m.id].kind in _BODY_KINDS), None)
+        if last is None:  # "The mission released its report. The report said": its publisher
+            last = next(
+                (
+                    m
+                    for m in reversed(_last_sentences(earlier, sentence))
+                    if m.kind == "actor" and m.independent and lexicon.actors[m.id].kind in _AUTHORS
+                ),
+                None,
+            )
         if last is not None and any(c.lower_ in ("the", "its") for c in head.children):
             stand = Mention(start, at + len(head.text), "actor", last.ids, sentence, 0.5)
             return Speaker(stand, last.id, last.named, 0.5, "mention")  # "the report said"
@@ -364,6 +244,17 @@ def _author(head: Any, parse: Parse, mentions: Sequence[Mention]) -> Mention | N
     return None
 
 
+def _described_author(head: Any, parse: Parse, folded: str, lexicon: Lexicon) -> str:
+    """A body a document is from that the text describes, never names ("the Turkish
+    presidency")."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "NOUN":
+                return described.unnamed_body(obj, parse, folded, lexicon)
+    return ""
+
+
 def _where(head: Any, parse: Parse, mentions: Sequence[Mention]) -> Mention | None:
     """ "officials in Chad": the place (or state) the people are in, for their country."""
     for child in head.children:
@@ -393,6 +284,11 @@ def _title_start(parse: Parse, m: Mention) -> int:
     return min(m.start, parse.offset(tok.left_edge)) if tok is not None else m.start
 
 
+#: "who heads the mission" holds the office "head".
+_HOLDS_ROLE = {"heads": "head", "chairs": "chair", "leads": "leader", "directs": "director"}
+_HOLDS = re.compile(r"\b(?:heads|chairs|leads|directs)\b")
+
+
 def _office_holder(
     head: Any,
     owner: Mention | None,
@@ -408,15 +304,16 @@ def _office_holder(
         if m.kind != "actor" or lexicon.actors[m.id].kind != "person":
             continue
         app = re.match(
-            r"^,\s+(?:the |a |an |its |their )?([^,.;]{0,100})", folded[m.end : m.end + 120]
+            r"^,\s+(?:the |a |an |its |their |who )?([^,.;]{0,100})", folded[m.end : m.end + 120]
         )
         words = " | ".join(
             (
                 folded[_title_start(parse, m) : m.end],  # "UN refugee chief Filippo Grandi"
-                app.group(1) if app else "",  # "Jane Doe, the head of X,"
+                app.group(1) if app else "",  # "Jane Doe, the head of X,", ", who heads X,"
                 lexicon.actors[m.id].office,
             )
         ).lower()
+        words = _HOLDS.sub(lambda v: _HOLDS_ROLE[v.group(0)], words)
         if re.search(rf"\b{re.escape(role)}\b", words) and (
             not owner_words or owner_words.removeprefix("the ") in words
         ):

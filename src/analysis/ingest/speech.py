@@ -10,9 +10,11 @@ Two readings, as quote extractors for news do them (GenderGapTracker's English e
   said (the clausal complement, the clause the verb is inserted in, or the object of "denied").
 Also read: "As X reported, ..." (the clause it is hung on), "X was quoted by Y as saying" (Y
 the relay), "issued a statement saying" (who issued it), a passive with its agent ("were
-rejected by the ministry"), "..., X write." when the parser takes the verb for a noun. A verb
-with nothing reported ("She said nothing", "did not say whether") is no speech act; "asked" and
-"continued" attribute a quotation only.
+rejected by the ministry"), "..., X write." when the parser takes the verb for a noun or hangs
+the speaker on the clause before, a speaker after the closing mark when the parser took a word
+inside the quotation for the subject, "called it X", and "the report found that". A verb with
+nothing reported ("She said nothing", "did not say whether") is no speech act; "asked" and
+"continued" attribute a quotation only. The word lists are in `cues`.
 """
 
 from __future__ import annotations
@@ -22,100 +24,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from analysis.ingest.cues import (
+    ASKING,
+    EMPTY_OBJECT,
+    FINDINGS,
+    OBJECT_SAID,
+    REPORTS,
+    SPEECH,
+)
 from analysis.ingest.parse import Parse
 from analysis.ingest.segment import Sentence
 
-#: Reporting verbs by lemma and the stance each gives a claim.
-SPEECH: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "say",
-            "tell",
-            "add",
-            "state",
-            "write",
-            "report",
-            "announce",
-            "claim",
-            "insist",
-            "argue",
-            "note",
-            "confirm",
-            "acknowledge",
-            "admit",
-            "allege",
-            "accuse",
-            "condemn",
-            "reiterate",
-            "repeat",
-            "refer",
-            "describe",
-            "post",
-            "explain",
-            "stress",
-            "emphasize",
-            "emphasise",
-            "declare",
-            "assert",
-            "comment",
-            "reply",
-            "tweet",
-            "complain",
-            "conclude",
-            "suggest",
-            "indicate",
-            "estimate",
-            "recall",
-            "urge",
-            "demand",
-            "call",
-            "believe",
-            "agree",
-            "caution",
-            "maintain",
-            "contend",
-            "assure",
-            "blame",
-            "according",
-        ),
-        "asserts",
-    ),
-    **dict.fromkeys(
-        ("warn", "expect", "predict", "pledge", "promise", "vow", "threaten", "forecast"),
-        "predicts",
-    ),
-    **dict.fromkeys(("deny", "dismiss", "reject", "refute"), "denies"),
-    **dict.fromkeys(("question", "doubt", "ask"), "questions"),
-    **dict.fromkeys(("continue", "answer", "joke", "quip", "shout", "exclaim"), "asserts"),
-}
-#: Verbs that attribute a quotation but say nothing without one ("continued to fight").
-QUOTE_ONLY = frozenset(("continue", "ask", "answer", "joke", "quip", "shout", "exclaim", "reply"))
-#: Verbs whose direct object is what was said ("denied any wrongdoing", "condemned the attack").
-OBJECT_SAID = frozenset(
-    (
-        "deny",
-        "dismiss",
-        "reject",
-        "refute",
-        "condemn",
-        "confirm",
-        "announce",
-        "question",
-        "doubt",
-        "accuse",
-        "acknowledge",
-        "admit",
-        "allege",
-        "reiterate",
-        "repeat",
-        "demand",
-        "blame",
-    )
-)
-#: Objects that say nothing: "said nothing", "would not say much".
-_EMPTY_OBJECT = frozenset(("nothing", "little", "anything", "something", "much", "so", "it"))
-#: Complements that ask rather than state: "did not say whether".
-_ASKING = frozenset(("whether", "if", "why", "how", "when", "what", "who"))
 #: A quotation this long (in words) is a statement of its own, not a phrase inside one.
 LONG_QUOTE_WORDS = 5
 
@@ -213,6 +132,8 @@ def trim(folded: str, start: int, end: int, *, balance: bool = True) -> tuple[in
             end -= 1
         elif body.startswith('"'):
             start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1  # the space before a quotation mark the parser took into the clause
     return start, end
 
 
@@ -233,11 +154,50 @@ def speech_acts(
         if act is None and tok.lower_ != "according":
             act = _verb(folded, parse, tok, at)
         if act is not None:
-            out.append(_speaker_after_quote(parse, act, inside))
+            act = _speaker_after_quote(parse, act, inside)
+            out.extend(_clauses(folded, parse, tok, act) if act.lemma != "according" else [act])
     tail = _tail(folded, parse, sentence, [a for a in out if a.subject is not None])
     if tail is None:
         return out
     return [*(a for a in out if a.subject is not None or a.start != tail.start), tail]
+
+
+def _clauses(folded: str, parse: Parse, tok: Any, act: SpeechAct) -> list[SpeechAct]:
+    """ "said that A, and that B": two claims, one per that-clause (each with its own subject);
+    "said that A and B" stays one."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    if comp is None or act.content is None:
+        return [act]
+    out: list[SpeechAct] = []
+    lo, hi = act.content
+    conjs = [
+        c
+        for c in comp.subtree
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _same_clause(c.head, comp)
+    ]
+    for conj in reversed(conjs):
+        mark = next((c for c in conj.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            continue
+        cc = next((c for c in conj.head.children if c.dep_ == "cc" and c.i < mark.i), None)
+        cut = parse.offset(cc if cc is not None else mark)
+        start = parse.offset(mark) + len(mark.text)
+        if not lo < cut < start < hi:
+            continue
+        out.append(replace(act, content=trim(folded, start, hi)))
+        hi = cut
+    if not out:
+        return [act]
+    return [replace(act, content=trim(folded, lo, hi)), *reversed(out)]
+
+
+def _same_clause(tok: Any, clause: Any) -> bool:
+    """Whether a token hangs on a clause's head without another clause between them."""
+    while tok.i != clause.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pcomp"):
+            return False
+        tok = tok.head
+    return True
 
 
 def _speaker_after_quote(parse: Parse, act: SpeechAct, inside: Sequence[tuple[int, int]]) -> Any:
@@ -338,13 +298,17 @@ def _edges(parse: Parse, tok: Any) -> tuple[int, int]:
 
 def _verb(folded: str, parse: Parse, tok: Any, at: int) -> SpeechAct | None:
     lemma = tok.lemma_.lower()
-    if lemma not in SPEECH or tok.pos_ not in ("VERB", "AUX"):
+    if lemma in FINDINGS and tok.pos_ == "VERB":
+        subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lemma_.lower() not in REPORTS:
+            return None  # "the report found that": a document's finding; "she found" is not
+    elif lemma not in SPEECH or tok.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return _passive(folded, parse, tok, at, lemma)  # "is expected to", "was reported"
     if lemma == "refer" and not re.search(r"\bas\b", folded[at : at + 200].split(".")[0]):
         return None  # "referred to the court" reports nothing
-    subject = _subject(tok)
+    subject = _subject(tok) or _opening_name(tok)
     audience = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
     audience = audience if lemma == "tell" else _quoted_by(tok)
     content = _content(folded, parse, tok, lemma)
@@ -367,6 +331,21 @@ def _quoted_by(tok: Any) -> Any | None:
         return None
     agent = next((c for c in tok.head.head.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
+def _opening_name(tok: Any) -> Any | None:
+    """ "Ukrinform, citing Politico, reported ...": a main verb left without a subject by the
+    parser takes the capitalised word that opens its sentence before a comma."""
+    if tok.dep_ != "ROOT":
+        return None
+    first = tok.sent[0] if tok.sent is not None else None
+    if first is None or first.i + 1 >= tok.i or not first.text[:1].isupper():
+        return None
+    return (
+        first
+        if first.nbor(1).text == "," and first.lower_ not in ("however", "meanwhile")
+        else None
+    )
 
 
 def _subject(tok: Any) -> Any | None:
@@ -413,8 +392,13 @@ def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int]
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         if prep is not None:
             return trim(folded, *_edges(parse, prep))  # "called for a ceasefire"
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        named = next((c for c in tok.children if c.dep_ == "oprd"), None)
+        if named is not None and not comps:  # "called it X", "called Western leaders X"
+            lo = _edges(parse, obj if obj is not None else named)[0]
+            return trim(folded, lo, _edges(parse, named)[1])
         if not comps:
-            return None  # "called the attack a crime", "called a meeting"
+            return None  # "called a meeting"
     if lemma == "refer":
         to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
         if to is not None:
@@ -422,9 +406,9 @@ def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int]
     if comps:
         comp = comps[0]
         first = next((c for c in comp.children if c.dep_ == "mark"), None)
-        if first is not None and first.lower_ in _ASKING:
+        if first is not None and first.lower_ in ASKING:
             return None
-        if comp.left_edge.lower_ in _ASKING and comp.i > tok.i:
+        if comp.left_edge.lower_ in ASKING and comp.i > tok.i:
             return None
         lo, hi = _edges(parse, comp)
         if comp.i > tok.i and first is not None and first.lower_ == "that":
@@ -453,10 +437,10 @@ def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int]
             return trim(folded, lo, own_lo)
     if lemma in OBJECT_SAID:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lower_ not in _EMPTY_OBJECT:
+        if obj is not None and obj.lower_ not in EMPTY_OBJECT:
             lo, hi = _edges(parse, obj)
-            for prep in tok.children:  # "blamed Russia for the attack", "accused X of ..."
-                if prep.dep_ == "prep" and prep.lower_ in ("for", "of") and prep.i > obj.i:
+            for prep in tok.children:  # "blamed Russia for ...", "dismissed it as ..."
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "as") and prep.i > obj.i:
                     hi = max(hi, _edges(parse, prep)[1])
             return trim(folded, lo, hi)
     answer = next((c for c in tok.children if c.dep_ == "intj" and c.i > tok.i), None)
@@ -469,9 +453,11 @@ def _that_clause(folded: str, parse: Parse, tok: Any) -> tuple[int, int] | None:
     """ "said in a statement that ...": a that-clause the parser hung on the statement."""
     doc = tok.doc
     end = tok.right_edge.i
-    for i in range(tok.i + 1, min(end, tok.i + 9)):
+    while end > tok.i and doc[end].is_punct and doc[end].text != '"':
+        end -= 1  # the sentence's full stop
+    for i in range(tok.i + 1, min(end, tok.i + 14)):
         t = doc[i]
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN":  # "in its report, titled "X", that"
             return None
         if t.lower_ == "that" and i + 1 <= end:
             lo = parse.offset(doc[i + 1])

@@ -43,7 +43,9 @@ _PLANNING = frozenset(
         "due",
         "slate",
         "go",
-        # requests and orders: "asked allies to deliver jets by March"
+        # requests, orders and obligations: "asked allies to deliver jets by March"
+        "require",
+        "oblige",
         "ask",
         "urge",
         "demand",
@@ -62,6 +64,13 @@ _SCHEDULED = frozenset(["schedule", "scheduled", "due", "slate", "slated", "upco
 
 def _aux(verb: Any) -> list[Any]:
     return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
+def _planning(verb: Any) -> bool:
+    """A planning verb by its lemma, or by its form where the lemmatizer errs ("hoped": "hop")."""
+    form = verb.lower_
+    stems = {verb.lemma_.lower(), form, form[:-1], form[:-2], form[:-3]}
+    return bool(stems & _PLANNING) and len(form) > 3
 
 
 def verb_tense(verb: Any, came_from: Any | None = None) -> str:
@@ -84,7 +93,7 @@ def verb_tense(verb: Any, came_from: Any | None = None) -> str:
     if (
         came_from is not None
         and came_from.dep_ in ("xcomp", "ccomp")
-        and (lemma in _PLANNING or (lemma == "be" and to_clause))
+        and (_planning(verb) or (lemma == "be" and to_clause))
     ):
         return "future"
     if lemma == "be" and any(

@@ -15,15 +15,20 @@ def lemma(token: Any) -> str:
 
 
 def _object(verb: Any) -> Any | None:
-    """The verb's direct object, its passive subject ("sanctions were imposed"), or the noun a
-    passive participle describes ("aid sent by allies")."""
+    """The verb's direct object, its passive subject ("sanctions were imposed"), the noun a
+    passive participle or an object relative clause describes ("aid sent by allies")."""
+    relative = verb.dep_ == "relcl"
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ in ("dobj", "nsubjpass") and not (relative and child.tag_ in _WH):
             return child
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return verb.head
-    if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in _WH for c in verb.children):
-        antecedent = verb.head  # "transformers, the first of which Tokyo will ship"
+    if verb.dep_ == "amod" and any(c.dep_ == "nsubj" for c in verb.children):
+        return verb.head  # "Putin and Kim had swapped letters", misparsed as an adjective
+    if relative and any(c.dep_ == "nsubj" and c.tag_ not in _WH for c in verb.children):
+        # "the missiles, which Germany would ship"; "transformers, the first of which Tokyo
+        # will ship": the noun the clause describes
+        antecedent = verb.head
         while antecedent.dep_ == "appos" and antecedent.pos_ != "NOUN":
             antecedent = antecedent.head
         return antecedent
@@ -35,14 +40,35 @@ def _money(obj: Any) -> bool:
     return obj.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in obj.subtree)
 
 
+_FLIGHT = frozenset({"flee", "leave", "evacuate", "abandon", "relocate"})
+_CULPRITS = frozenset(
+    {"responsible", "suspect", "perpetrator", "culprit", "organizer", "behind", "involved"}
+    | {"accountable", "guilty", "implicate"}
+)
+
+
+def _by_forces(verb: Any) -> bool:
+    """Whether the verb's subject is troops or forces (or, in a relative clause, its own)."""
+    return any(c.dep_ == "nsubj" and lemma(c) in pred.FORCES for c in verb.children)
+
+
 def _left(verb: Any, obj: Any | None) -> tuple[pred.Sense, tuple[Any, ...]] | None:
     """ "left Bakhmut", "abandoned the village", "the last units left": a withdrawal, when what
-    is left is ground or those who leave are forces ("left the talks" is none)."""
+    is left is ground or those who leave are forces ("left the talks", a person who "left
+    Kyiv" on Monday, are none)."""
     ground = obj is not None and (
         obj.ent_type_ in ("GPE", "LOC", "FAC") or lemma(obj) in pred.GROUND
     )
-    forces = any(c.dep_ == "nsubj" and lemma(c) in pred.FORCES for c in verb.children)
-    if ground or (obj is None and forces):
+    named = ("GPE", "LOC", "FAC", "ORG")  # "has left Bakhmut", the name misparsed as an adverb
+    ground = ground or any(
+        c.dep_ in ("advmod", "npadvmod") and c.ent_type_ in named for c in verb.children
+    )
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    forces = subject is not None and lemma(subject) in pred.FORCES
+    person = subject is not None and (
+        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we")
+    )
+    if (ground and not person) or (obj is None and forces):
         return pred.Sense("RETREAT", "withdraw", ("military",)), (verb,)
     return None
 
@@ -99,9 +125,12 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
         for g in p.children
         if g.dep_ in ("pobj", "pcomp")
     ]
+    lists = [g for prep, g in means if prep in ("to", "on") and lemma(g) in pred.BLACKLISTS]
     if word in ("add", "put", "place") and any(
-        prep in ("to", "on") and lemma(g) in pred.BLACKLISTS for prep, g in means
+        c.lower_ == "wanted" for g in lists for c in g.children
     ):
+        return pred.Sense("ACCUSE", "allege", ("legal",)), (verb,)  # "put on its wanted list"
+    if word in ("add", "put", "place") and lists:
         return pred.Sense("SANCTION", "", ("economic",)), (verb,)
     if (
         obj is not None
@@ -113,6 +142,30 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
         return pred.Sense("AID", "", ()), (verb,)  # "will pay for new generators"
     if word in pred.ENACTING and obj is not None and lemma(obj) in pred.LAWS:
         return _enacted(verb, obj)
+    if word == "hold" and any(lemma(c) in ("responsible", "accountable") for c in verb.children):
+        return pred.Sense("ACCUSE", "disapprove", ("diplomatic",)), (
+            verb,
+        )  # "held Russia responsible"
+    if word in pred.ADVANCE and obj is None and any(p in pred.INTO for p, _ in means):
+        return pred.Sense("ASSAULT", "", ("military",)), (verb,)  # "Russia presses in Kharkiv"
+    if word == "enter" and obj is not None and lemma(obj) not in ("airspace",) and _by_forces(verb):
+        return pred.Sense("COERCE", "", ("military",)), (verb,)  # troops entered the area: seized
+    if word in ("name", "identify") and any(lemma(t) in _CULPRITS for t in verb.subtree):
+        return pred.Sense("ACCUSE", "allege", ("legal",)), (verb,)  # "named X as responsible"
+    if word == "name" and not any(lemma(t) in pred.OBJECTS["name"] for t in verb.subtree):
+        return None  # "the report named Lazarev": no post, no appointment
+    if word in ("agree", "decide"):
+        agreed = [g for prep, g in means if prep in ("on", "to") and lemma(g) in pred.NOUNS]
+        material = [g for g in agreed if pred.NOUNS[lemma(g)].type in pred.MATERIAL_TYPES]
+        if material:  # "agreed on new sanctions": the act agreed on
+            return pred.NOUNS[lemma(material[0])], (verb, material[0])
+    if word == "attribute" and not any(prep == "to" for prep, _ in means):
+        return None  # "attributed the blast to Moscow" accuses; "attributed to" alone reports
+    told = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
+    if word == "call" and obj is not None and obj.ent_type_ == "PERSON" and not told:
+        return pred.Sense("CONSULT", "phone", ("diplomatic",)), (verb,)  # "Putin called Erdogan"
+    if word == "force" and any(c.dep_ == "xcomp" and lemma(c) in _FLIGHT for c in verb.children):
+        return pred.Sense("COERCE", "deport", ()), (verb,)  # "forced thousands to flee"
     if word in pred.LEAVE:
         return _left(verb, obj)
     if word == "retaliate" and any(prep == "by" for prep, _ in means):
@@ -123,13 +176,15 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
                 return pred.NOUNS[lemma(g)], (verb, g)
     for part in verb.children:
         particle = part.dep_ == "prt" or (
-            part.dep_ in ("advmod", "prep") and part.lower_ in ("back", "out")
+            part.dep_ in ("advmod", "prep") and part.lower_ in ("back", "out", "down", "off")
         )
         if particle or (part.dep_ == "prep" and part.i == verb.i + 1):
             key = (word, part.lower_)
             sense = pred.PHRASAL.get(key)
             if sense is None:
                 continue
+            if key == ("hand", "over") and obj is not None and lemma(obj) in pred.HANDED:
+                return pred.Sense("AID", "", ("military",)), (verb, part)  # handed over ships
             if key in pred.LEAVING and _leaves_agreement(verb):
                 sense = pred.Sense("SANCTION", "withdraw", ("diplomatic",))
             return sense, (verb, part)
@@ -148,7 +203,7 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
         if sense is not None:
             return sense, (verb, obj)
         noun = pred.NOUNS.get(lemma(obj))
-        given = lemma(obj) in pred.MATERIEL or _money(obj)
+        given = lemma(obj) in pred.MATERIEL or _money(obj) or lemma(obj) in pred.TRAINERS
         if word in pred.GIVING | pred.PLEDGES and given and obj.dep_ != "nsubjpass":
             return pred.Sense("AID", "", ()), (verb, obj)
         if word in pred.LIGHT_VERBS and noun is not None:
@@ -163,6 +218,9 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
     if word in pred.INTRANSITIVE and obj is not None:
         return None
     content = [c for c in verb.children if c.dep_ == "xcomp"]
+    asked_for = [g for prep, g in means if prep in ("for", "on", "to", "with")]
+    if word == "press" and obj is None and not content and not asked_for:
+        return None  # "pressed the point" no request; "presses in the region": _advance
     if sense.type == "REJECT" and content and lemma(content[0]) in pred.NO_CONTENT:
         return None  # "declined to comment"
     if word in ("decline", "refuse") and not content and obj is None:

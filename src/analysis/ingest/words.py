@@ -27,8 +27,8 @@ NON_ACTOR_HEADS: frozenset[str] = frozenset(
     plans port prize project protocol province referendum region regulation
     regulations report reports resolution resolutions river rocket rockets route rules sanctions
     sea ship ships square statement station statute statutes strategy street submarine summit
-    summits system systems talks tank tanks treaties treaty vaccine vessel virus war wars weapon
-    weapons week year
+    summits system systems talks tank tanks tanker treaties treaty vaccine vessel virus war wars
+    weapon weapons week year freighter frigate cruiser destroyer
     """.split()  # noqa: SIM905
 )
 
@@ -42,7 +42,8 @@ ROLE_HEADS: frozenset[str] = frozenset(
     lawyer leader legislator manager mayor member minister ministers negotiator officer official
     opposition owner pope premier president prince princess professor prosecutor prosecutor-
     general queen rapporteur reporter representative researcher secretary secretary-general
-    senator speaker spokesman spokesperson spokeswoman vice-president
+    senator speaker spokesman spokesperson spokeswoman vice-president nurse doctor teacher
+    engineer volunteer student farmer resident pilot priest
     """.split()  # noqa: SIM905
 )
 
@@ -113,10 +114,18 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Acting acting Adm. adviser Agriculture Air Ambassador Army Capt. Chancellor Chief chief Col.
     Commander Defence Defense Deputy Dr. Economy Energy Envoy Finance Force Foreign former
     Former Gen. General Governor head Head Health Interior Justice King Leader leader Lt. Maj.
-    Mayor Minister minister Mr. Mrs. Ms. National Navy official Pope president President Prime
+    Mayor Minister minister Mr Mr. Mrs Mrs. Ms Ms. National Navy official Pope president
+    President Prime
     Queen Rep. Secretary Security Sen. Senator Speaker spokesman spokesperson spokeswoman State
     Supreme then- Trade Vice
+    Dr Prof Prof. Gen Col Capt Lt Maj Sgt Sgt. Rev Rev. Cmdr Cmdr. Brig Brig.
+    Admiral Brigadier Captain Colonel Commodore Corporal Lieutenant Marshal Sergeant
     """.split()  # noqa: SIM905
+)
+
+#: Honorifics: a name after one is a person's, whatever the NER's label ("Dr Okafor" ORG).
+HONORIFICS: frozenset[str] = frozenset(
+    "Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Prof. Sir Dame".split()  # noqa: SIM905
 )
 
 #: Capitalised words that never start a name (function words, days, months, page furniture).

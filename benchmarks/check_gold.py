@@ -1,4 +1,9 @@
-"""Check the development set's gold against its texts: every quote, form and date is there."""
+"""Check gold annotation against its texts: every quote, form and date is there.
+
+Usage: .venv/bin/python benchmarks/check_gold.py [--set FOLDER] [NN ...]
+FOLDER holds `NN-slug.txt` and `NN-slug.gold.yaml` pairs (default: benchmarks/devset; the
+training set is benchmarks/trainset); NN picks files by part of their name.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ from typing import Any
 
 import yaml
 
-HERE = Path(__file__).resolve().parent
+DEVSET = Path(__file__).resolve().parent / "devset"
 EVENT_TYPES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -146,7 +151,10 @@ def check(gold_path: Path) -> tuple[list[str], list[str], dict[str, int]]:
 
 
 def main(argv: list[str]) -> int:
-    paths = sorted(HERE.glob("*.gold.yaml"))
+    folder = DEVSET
+    if argv[:1] == ["--set"] and len(argv) > 1:
+        folder, argv = Path(argv[1]), argv[2:]
+    paths = sorted(folder.glob("*.gold.yaml"))
     if argv:
         paths = [p for p in paths if any(a in p.name for a in argv)]
     total: dict[str, int] = {}
