@@ -766,3 +766,167 @@ def test_a_name_compounded_with_a_body_noun_is_the_body_and_its_alias() -> None:
 )
 def test_a_promise_of_a_thing_is_no_claim(text: str) -> None:
     assert said(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the British style: single marks, an apostrophe inside, a second sentence after
+            "\u2018Our crews can\u2019t wait for spring,\u2019 said Gwen Hollis, a Royal Navy "
+            "instructor. \u2018The Ukrainians\u2019 drills are hard. They pass them.\u2019",
+            [
+                ("Gwen Hollis", "", "Our crews can\u2019t wait for spring"),
+                ("Gwen Hollis", "", "The Ukrainians\u2019 drills are hard. They pass them."),
+            ],
+        ),
+        (  # a quote inside the quotation keeps its marks
+            "'They call it \"a routine patrol\",' Tomas Rudd told reporters. 'It is not.'",
+            [
+                ("Tomas Rudd", "", 'They call it "a routine patrol"'),
+                ("Tomas Rudd", "", "It is not."),
+            ],
+        ),
+    ],
+)
+def test_quotations_in_single_marks(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert named_claims(text) == expected
+
+
+def test_two_that_clauses_joined_by_and_are_two_claims() -> None:
+    found = named_claims(
+        "Nora Vilks told LSM that the pipeline had been damaged on purpose, and that "
+        "divers would inspect it next week."
+    )
+    assert [q for *_, q in found] == [
+        "the pipeline had been damaged on purpose",
+        "divers would inspect it next week",
+    ]
+
+
+def test_but_that_keeps_one_statement() -> None:
+    found = named_claims(
+        "Nora Vilks said the navy had followed the ship but that it never left Latvian waters."
+    )
+    assert [q for *_, q in found] == [
+        "the navy had followed the ship but that it never left Latvian waters"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The convoy reached Kherson on Friday, Interfax quoted deputy minister Oleg "
+            "Bessonov as saying.",
+            [("Oleg Bessonov", "Interfax", "The convoy reached Kherson on Friday")],
+        ),
+        (
+            "TASS quoted Yulia Marchuk, a member of the Duma's budget committee, as saying "
+            "that the fund would run dry by March.",
+            [("Yulia Marchuk", "TASS", "the fund would run dry by March")],
+        ),
+    ],
+)
+def test_an_outlet_quoting_someone_as_saying_relays_them(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert named_claims(text) == expected
+
+
+def test_a_bare_definite_noun_is_the_body_named_so_before() -> None:
+    found = named_claims(
+        "Latvia's Joint Operations Command said two jets had been scrambled. No airspace was "
+        "violated, the command wrote on X."
+    )
+    assert [(who, q) for who, _, q in found] == [
+        ("Latvia's Joint Operations Command", "two jets had been scrambled"),
+        ("Latvia's Joint Operations Command", "No airspace was violated"),
+    ]
+
+
+def test_a_possessive_gives_the_gender_so_she_said_goes_to_no_man() -> None:
+    found = named_claims(
+        "Former minister Pavel Orlik wrote on his blog that the deal was dead.\n\n"
+        "\u201cNobody asked us,\u201d she said."
+    )
+    assert [(who, q) for who, _, q in found] == [
+        ("Pavel Orlik", "the deal was dead"),
+        ("Unidentified speaker", "Nobody asked us"),
+    ]
+
+
+def test_a_person_named_by_a_given_name_in_apposition_speaks() -> None:
+    found = named_claims(
+        "Her husband, Taras, a 31-year-old medic, was freed on Friday.\n\n"
+        "\u201cI only want to sleep,\u201d he said."
+    )
+    assert [(who, q) for who, _, q in found] == [("Taras", "I only want to sleep")]
+
+
+def test_a_cue_between_commas_attributes_its_clause() -> None:
+    found = named_claims(
+        "The Ministry of Commerce of China said it would limit exports. The measures, it "
+        "added, would not target any country."
+    )
+    assert [q for *_, q in found] == [
+        "it would limit exports",
+        "The measures, it added, would not target any country",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ukraine's General Staff reported 62 clashes along the front line.",
+            ("Ukraine's General Staff", "62 clashes along the front line"),
+        ),
+        (
+            "Russia's Central Election Commission claimed a turnout of 71 per cent.",
+            ("Russia's Central Election Commission", "a turnout of 71 per cent"),
+        ),
+    ],
+)
+def test_a_claim_or_report_of_a_figure_is_a_claim(text: str, expected: tuple[str, str]) -> None:
+    assert [(who, q) for who, _, q in named_claims(text)] == [expected]
+
+
+def test_an_unnamed_source_keeps_the_words_that_describe_it() -> None:
+    [(actor, _)] = speakers(
+        "Two corvettes left Baltiysk on Sunday, TASS reported, citing a source in the navy."
+    )
+    assert (actor.kind, "a source in the navy" in actor.aliases) == ("unnamed", True)
+
+
+def test_a_live_blog_time_stamp_is_no_part_of_a_name() -> None:
+    [(actor, _)] = speakers(
+        "Live updates\n\n10:41\nLatvia's coast guard says a tanker has lost power off Liepaja."
+    )
+    assert actor.name == "Latvia's coast guard"
+
+
+def test_what_someone_called_something_is_no_claim() -> None:
+    found = named_claims(
+        "Norway closed the crossing on Friday over what it called a campaign of provocations, "
+        "the government said."
+    )
+    assert [q for *_, q in found] == [
+        "Norway closed the crossing on Friday over what it called a campaign of provocations"
+    ]
+
+
+def test_according_to_a_country_s_body_is_the_body_not_a_place() -> None:
+    found = named_claims(
+        "Two drones crossed into Latvian airspace overnight, according to Latvia's armed forces."
+    )
+    assert [(who, q) for who, _, q in found] == [
+        ("Latvia's armed forces", "Two drones crossed into Latvian airspace overnight")
+    ]
+
+
+def test_a_short_quotation_after_a_colon_is_a_claim() -> None:
+    found = named_claims(
+        "Asked whether Vilnius would retaliate, Foreign Minister Jonas Petraitis said: "
+        "\u201cNever.\u201d"
+    )
+    assert [(who, q) for who, _, q in found] == [("Jonas Petraitis", "Never.")]

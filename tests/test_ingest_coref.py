@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 
 from analysis.ingest import mentions as mentions_
-from analysis.ingest import nlp, segment
+from analysis.ingest import prepare
 from analysis.ingest.context import Mention
 from analysis.ingest.lexicon import Lexicon, load_lexicon
-from analysis.ingest.parse import Parse
 from analysis.model import Actor
-from analysis.quotes import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,14 +47,9 @@ class Read:
 
 def read(text: str) -> Read:
     lexicon = load_lexicon(ROOT)
-    blocks, _ = segment.blocks(text)
-    folded = fold(text)
-    readable = [b for b in blocks if b.kind in segment.READ_KINDS]
-    docs = list(nlp.pipeline().pipe(folded[b.start : b.end] for b in readable))
-    sentences = segment.sentences(text, blocks, docs)
-    parsed = Parse([(b.start, d) for b, d in zip(readable, docs, strict=True)])
-    ctx = mentions_.Context(text, folded, sentences, lexicon, parse=parsed)
-    found = mentions_.find(ctx, parsed.blocks, mentions_.build_matchers(lexicon))
+    ctx, _, _ = prepare(text, lexicon)
+    assert ctx.parse is not None
+    found = mentions_.find(ctx, ctx.parse.blocks, mentions_.build_matchers(lexicon))
     return Read(text, found, lexicon)
 
 
@@ -266,6 +259,27 @@ def test_the_ministry_is_the_last_named_ministry(text: str, name: str) -> None:
     [org] = [a for a in got.lexicon.actors.values() if a.name.endswith(name)]
     definite = [m for m in got.mentions if m.via == "definite"]
     assert [m.id for m in definite] == [org.actor_id]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Latvia's Joint Operations Command scrambled two jets. The command said the "
+            "aircraft had been escorted out.",
+            "Joint Operations Command",
+        ),
+        (
+            "The Ministry of Digital Transformation opened an inquiry. The Ministry said the "
+            "leak had been contained.",
+            "Ministry of Digital Transformation",
+        ),
+    ],
+)
+def test_a_definite_noun_no_list_names_is_the_body_with_that_head(text: str, name: str) -> None:
+    got = read(text)
+    [org] = [a for a in got.lexicon.actors.values() if a.name.endswith(name)]
+    assert [m.id for m in got.mentions if m.via == "definite"] == [org.actor_id]
 
 
 # --- class 2: pronouns -------------------------------------------------------------------------

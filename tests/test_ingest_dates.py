@@ -304,3 +304,33 @@ def test_a_reviewer_line_gives_the_interval_or_the_reason() -> None:
         "'in the coming days': unknown ('in the coming days' names no calendar period; "
         "date it by hand)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "start", "granularity"),
+    [
+        (
+            "The crossings will stay shut until at least March, the interior minister said.",
+            "until at least March",
+            D(2025, 3, 1),
+            "month",
+        ),
+        (
+            "Lithuania has extended the state of emergency until at least January.",
+            "until at least January",
+            D(2025, 1, 1),
+            "month",
+        ),
+        (
+            "The coast guard has stopped 14 boats since the beginning of the year.",
+            "since the beginning of the year",
+            D(2024, 1, 1),
+            "year",
+        ),
+    ],
+)
+def test_open_ended_periods_resolve_ahead_or_to_the_year(
+    sentence: str, words: str, start: dt.date, granularity: str
+) -> None:
+    found = {text.lower(): (value, g) for text, value, g in _parsed_dates(sentence)}
+    assert found[words.lower()] == (start, granularity)

@@ -7,11 +7,9 @@ from pathlib import Path
 import pytest
 
 from analysis.ingest import mentions as mentions_
-from analysis.ingest import nlp, segment
 from analysis.ingest import places as geo
+from analysis.ingest import prepare
 from analysis.ingest.lexicon import Lexicon, load_lexicon
-from analysis.ingest.parse import Parse
-from analysis.quotes import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,17 +20,12 @@ def lexicon() -> Lexicon:
 
 
 def found(text: str, lexicon: Lexicon) -> list[tuple[str, str, tuple[str, ...], str]]:
-    blocks, _ = segment.blocks(text)
-    folded = fold(text)
-    readable = [b for b in blocks if b.kind in segment.READ_KINDS]
-    docs = list(nlp.pipeline().pipe(folded[b.start : b.end] for b in readable))
-    sentences = segment.sentences(text, blocks, docs)
-    parsed = Parse([(b.start, d) for b, d in zip(readable, docs, strict=True)])
-    ctx = mentions_.Context(text, folded, sentences, lexicon, parse=parsed)
+    ctx, _, _ = prepare(text, lexicon)
+    assert ctx.parse is not None
     matchers = mentions_.build_matchers(lexicon)
     return [
         (m.kind, text[m.start : m.end], m.ids, m.role)
-        for m in mentions_.find(ctx, parsed.blocks, matchers)
+        for m in mentions_.find(ctx, ctx.parse.blocks, matchers)
     ]
 
 
@@ -308,3 +301,31 @@ def test_a_name_the_ner_splits_is_one_person(lexicon: Lexicon) -> None:
     text = "Belarus's ambassador in Riga, Aleksandr Volkov, told LETA that the claims were false."
     names = [name for kind, name, _, _ in found(text, lexicon) if kind == "actor"]
     assert "Aleksandr Volkov" in names
+
+
+def test_a_country_by_its_short_name_is_the_state_not_a_person(lexicon: Lexicon) -> None:
+    text = "Britain imposed new sanctions on Monday, and the UK will widen them in June."
+    actors = {lexicon.actors[i[0]] for k, _, i, _ in found(text, lexicon) if k == "actor"}
+    assert {(a.kind, a.country_iso3) for a in actors} == {("state", "GBR")}
+
+
+def test_an_honorific_without_a_full_stop_is_no_part_of_the_name(lexicon: Lexicon) -> None:
+    text = (
+        "Dr Amara Lindgren, who studies shipping at Uppsala University, said the fleet was "
+        "ageing. Dr Lindgren said most tankers were uninsured."
+    )
+    people = [i[0] for k, s, i, _ in found(text, lexicon) if k == "actor" and "Lindgren" in s]
+    assert len(people) == 2 and len(set(people)) == 1
+    assert lexicon.actors[people[0]].name == "Amara Lindgren"
+
+
+def test_an_organisation_of_a_country_keeps_the_country_in_its_name(lexicon: Lexicon) -> None:
+    text = "The Ministry of Foreign Affairs of Ukraine condemned the vote on Monday."
+    named = [lexicon.actors[i[0]] for k, _, i, _ in found(text, lexicon) if k == "actor"]
+    assert any(a.name == "Ministry of Foreign Affairs of Ukraine" for a in named)
+
+
+def test_a_proposed_state_keeps_the_short_name_the_text_uses(lexicon: Lexicon) -> None:
+    found("Britain listed 20 more tankers on Tuesday.", lexicon)
+    [state] = [a for a in lexicon.actors.values() if a.country_iso3 == "GBR" and a.kind == "state"]
+    assert "Britain" in (state.name, *state.aliases)

@@ -298,3 +298,30 @@ def test_an_organization_after_a_preposition_is_no_place() -> None:
 def test_a_nation_within_a_state_lies_in_that_state_whoever_the_sentence_names() -> None:
     found = _places("Norway's navy will send instructors to Scotland in July, officials said.")
     assert found["Scotland"][0] == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        (
+            "Russian forces shelled the village of Zolota Balka in Ukraine's south on Sunday.",
+            "Zolota Balka",
+            "UKR",
+        ),
+        (
+            "Russia moved attack helicopters to an air base at Alakurtti last month.",
+            "Alakurtti",
+            "RUS",
+        ),
+        ("The Estonian navy detained a tanker off the island of Vaindloo.", "Vaindloo", "EST"),
+    ],
+)
+def test_a_settlement_the_gazetteer_lacks_is_kept_in_its_sentences_country(
+    text: str, name: str, iso3: str
+) -> None:
+    found = _places(text)
+    assert name in found, found
+    country, confidence, note = found[name]
+    assert country == iso3
+    assert confidence <= 0.5
+    assert "gazetteer has no" in note

@@ -290,7 +290,12 @@ def test_accept_all_leaves_nothing_pending(
 ) -> None:
     doc = drafts(project)
     lacking = unready(doc)
-    reject = {r["id"] for r in records(doc) if lacking & {r.get("speaker"), *r.get("actors", [])}}
+    reject = {
+        r["id"]
+        for r in records(doc)
+        if lacking
+        & {r.get("speaker"), r.get("via"), *r.get("actors", []), *r.get("recipients", [])}
+    }
     reject.add(records(doc)[-1]["id"])
     status, out, err = run(project, capsys, "review", SID, "--reject", *reject, "--accept-all")
     assert status == 0, err

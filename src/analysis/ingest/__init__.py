@@ -85,12 +85,10 @@ def _matchers_for(lexicon: Lexicon) -> mentions_.Matchers:
     return _MATCHERS[key]
 
 
-def read(text: str, *, published: dt.date, lexicon: Lexicon, title: str = "") -> Reading:
-    """Segment, find mentions and dates, and suggest events and claims; no disk I/O.
-
-    Proposed actors and places are added to `lexicon` (so a later text reuses them) and listed
-    in the reading.
-    """
+def prepare(
+    text: str, lexicon: Lexicon, title: str = ""
+) -> tuple[mentions_.Context, list[segment.Block], list[NonBody]]:
+    """The text segmented and its readable blocks parsed once: the context every step reads."""
     from analysis.ingest import nlp
 
     blocks, non_body = segment.blocks(text, title)
@@ -100,8 +98,25 @@ def read(text: str, *, published: dt.date, lexicon: Lexicon, title: str = "") ->
     sentences = segment.sentences(text, blocks, docs)
     parsed = Parse([(b.start, d) for b, d in zip(readable, docs, strict=True)])
     ctx = mentions_.Context(text, folded, sentences, lexicon, parse=parsed)
-    found = mentions_.find(ctx, parsed.blocks, _matchers_for(lexicon))
-    found = locate.refine(ctx, found)  # places: the article's countries, population
+    return ctx, blocks, non_body
+
+
+def find_mentions(ctx: mentions_.Context) -> list[mentions_.Mention]:
+    """Every actor and place mention of a context, places settled by the article's countries."""
+    assert ctx.parse is not None
+    found = mentions_.find(ctx, ctx.parse.blocks, _matchers_for(ctx.lexicon))
+    return locate.refine(ctx, found)
+
+
+def read(text: str, *, published: dt.date, lexicon: Lexicon, title: str = "") -> Reading:
+    """Segment, find mentions and dates, and suggest events and claims; no disk I/O.
+
+    Proposed actors and places are added to `lexicon` (so a later text reuses them) and listed
+    in the reading.
+    """
+    ctx, blocks, non_body = prepare(text, lexicon, title)
+    folded, sentences, parsed = ctx.folded, ctx.sentences, ctx.parse
+    found = find_mentions(ctx)
     found_dates = [
         d
         for s in sentences

@@ -322,6 +322,11 @@ def roles(p: Predicate, args: Args, lexicon: Lexicon) -> tuple[list[str], list[s
         return actors, recipients, confidence
     actors = args.actors(subject, places=True)
     recipients = [i for t in weapon_or_target for i in args.actors(t, places=True)]
+    if p.sense.received:  # "Kyiv received tanks from Berlin": Berlin gives, Kyiv receives
+        donors = [
+            i for t in _targets(verb, frozenset({"from"})) for i in args.actors(t, places=True)
+        ]
+        return donors, actors, confidence
     return actors, recipients, confidence
 
 

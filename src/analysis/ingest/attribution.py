@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.ingest import cues, quoting, relays, speech
+from analysis.ingest import cues, marks, quoting, relays, speech
 from analysis.ingest import speakers as speakers_
 from analysis.ingest.context import Mention
 from analysis.ingest.dates import DateMention
@@ -105,12 +105,12 @@ def attributions(
     """The claims of a document, in text order."""
     if parse is None:
         return []
-    folded = quoting.single_marks(folded)  # `'We will act,' she said.`: read as double marks
+    folded = marks.single_marks(folded)  # `'We will act,' she said.`: read as double marks
     parse = _Offsets(parse.blocks)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    near = quoting.near_quotes(speech.quotations(folded, sentences), sentences)
+    near = quoting.near_quotes(marks.quotations(folded, sentences), sentences)
     found: list[Found] = []
     stand_ins: list[Mention] = []  # speakers found by their description ("the UN agency")
     past: list[Mention] = []  # the mentions of the sentences before, the last ones only
@@ -131,7 +131,7 @@ def attributions(
             if content is None and folded[act.end : sentence.end].rstrip().endswith(":"):
                 nxt = [q for q in quotes if q.long and sentence.end <= q.start < sentence.end + 4]
                 if nxt:
-                    content, direct = speech.inner(folded, nxt[0]), True
+                    content, direct = marks.inner(folded, nxt[0]), True
             if content is None or content[1] - content[0] < 2 or act.subject is None:
                 continue
             if act.lemma in cues.QUOTE_ONLY and not direct:
@@ -227,7 +227,7 @@ def _floating(
     found: list[Found],
     sentence: Sentence,
     index: int,
-    quotes: Sequence[speech.Quotation],
+    quotes: Sequence[marks.Quotation],
     sentences: Sequence[Sentence],
 ) -> None:
     """A quotation with no cue of its own, right after a quotation of the same paragraph or
@@ -244,7 +244,7 @@ def _floating(
         return
     q = opening[0]
     last = found[-1]
-    span = speech.inner(folded, q)
+    span = marks.inner(folded, q)
     if span[0] < last.content[1]:
         return  # already part of the last claim
     last_block = sentences[last.sentence].block
@@ -298,7 +298,7 @@ def _finish(
                 and previous.via
                 and previous.speaker.actor_id == speaker_id
                 and previous.via != speaker_id
-                and sentences[previous.sentence].block == sentence.block
+                and sentence.block - sentences[previous.sentence].block <= 1
                 and index - previous.sentence <= 1
             ):
                 f.via = previous.via  # "He referred to ..." after "..., Ukrinform reported"

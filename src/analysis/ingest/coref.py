@@ -24,6 +24,7 @@ from dataclasses import replace
 from functools import cache
 
 from analysis.ingest.context import Context, Mention, overlaps
+from analysis.ingest.segment import Sentence
 from analysis.ingest.words import GENDERED
 
 #: How many sentences back a pronoun may reach for its person.
@@ -129,6 +130,7 @@ def resolve(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 if g:
                     ctx.genders[m.id] = g
                     ctx.cued.add(m.id)
+        _possessive_gender(ctx, own, people[-1:], quoted, sentence)
         found: list[Mention] = []
         candidates = [
             (m.start(), m.end(), m.group("p").lower(), "pronoun", "")
@@ -138,6 +140,8 @@ def resolve(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             (m.start(), m.end(), m.group("noun").lower(), "definite", m.group("mod") or "")
             for m in _DEFINITE.finditer(folded, sentence.start, sentence.end)
         ]
+        listed = {c[0] for c in candidates}
+        candidates += [c for c in _definite_nouns(ctx, sentence) if c[0] not in listed]
         for s, e, word, how, mod in sorted(candidates):
             if how == "pronoun" and any(a < s < b for a, b in quoted):
                 continue  # inside a quotation the speaker's "he" is not the narrator's
@@ -204,6 +208,58 @@ def resolve(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             last_group = groups[0]
         recent.extend(replace(m, via="subject") if i == 0 else m for i, m in enumerate(actors_here))
         recent = recent[-30:]
+    return out
+
+
+_OWN = re.compile(r"\b(?P<p>his|her|himself|herself)\b", re.IGNORECASE)
+_OWN_GENDER = {"his": "m", "himself": "m", "her": "f", "herself": "f"}
+
+
+def _possessive_gender(
+    ctx: Context,
+    own: Sequence[Mention],
+    before: Sequence[list[Mention]],
+    quoted: Sequence[tuple[int, int]],
+    sentence: Sentence,
+) -> None:
+    """ "Medvedev wrote on his Telegram channel": "his" or "herself" after the only person of
+    the sentence and the one before gives that person's gender."""
+    earlier = {m.id for group in before for m in group if _is_person(ctx, m)}
+    for hit in _OWN.finditer(ctx.folded, sentence.start, sentence.end):
+        if any(a < hit.start() < b for a, b in quoted):
+            continue
+        people = earlier | {
+            m.id
+            for m in own
+            if m.end <= hit.start()
+            and m.kind == "actor"
+            and _is_person(ctx, m)
+            and not any(a < m.start < b for a, b in quoted)
+        }
+        if len(people) == 1:
+            ctx.genders.setdefault(people.pop(), _OWN_GENDER[hit.group("p").lower()])
+        return  # the first one only: a later one may be someone else's
+
+
+def _definite_nouns(ctx: Context, sentence: Sentence) -> list[tuple[int, int, str, str, str]]:
+    """ "the command", "the grid operator", "The Ministry": a definite noun the word list
+    lacks, from the parse; resolved only if an actor named before has it as its head noun."""
+    span = ctx.parse.span(sentence.start, sentence.end) if ctx.parse is not None else None
+    out: list[tuple[int, int, str, str, str]] = []
+    for det in span or ():
+        head = det.head
+        if det.lower_ != "the" or det.dep_ != "det" or head.i <= det.i or head.i - det.i > 2:
+            continue
+        if head.pos_ not in ("NOUN", "PROPN") or head.tag_ in ("NNS", "NNPS"):
+            continue
+        if head.pos_ == "PROPN" and (head.i - det.i > 1 or head.dep_ == "compound"):
+            continue  # "The Ministry" alone, never "the Russian Federation"
+        if any(c.dep_ in ("compound", "prep") and c.i > head.i for c in head.children):
+            continue
+        mod = head.doc[head.i - 1].text if head.i - det.i == 2 else ""
+        start = ctx.parse.offset(det) if ctx.parse is not None else 0
+        end = start + head.idx + len(head.text) - det.idx
+        out.append((start, end, head.lower_, "definite", mod))
     return out
 
 

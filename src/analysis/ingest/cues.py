@@ -109,6 +109,11 @@ OBJECT_SAID = frozenset(
         "repeat",
         "demand",
         "blame",
+        "claim",  # "claimed a turnout of 64 per cent"
+        "report",  # "the General Staff reported 40 clashes"
+        "estimate",
+        "forecast",
+        "predict",
     )
 )
 #: Objects that say nothing: "said nothing", "would not say much".

@@ -93,9 +93,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "period_end",
-        r"\b(?i:(?:by |at |before |until |around |toward |towards )?(?:the )?"
+        r"\b(?i:(?:by |at |before |until |since |from |around |toward |towards )?(?:the )?"
         r"(?:(?P<yend>year-end|year's end|end of the year|turn of the year)|"
-        r"(?P<mend>month-end|end of the month)))\b",
+        r"(?P<mend>month-end|end of the month)|(?P<ystart>(?:beginning|start) of (?:the|this) "
+        r"year)))\b",
     ),
     (
         "vague",
@@ -122,7 +123,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "month",
-        rf"\b(?:(?P<prep>{_PREP}) )?(?:(?i:the )?(?i:(?P<part>end|start|beginning|middle) of) )?"
+        rf"\b(?:(?P<prep>{_PREP}) (?P<least>(?i:at (?:the )?(?:least|latest|earliest) ))?)?"
+        rf"(?:(?i:the )?(?i:(?P<part>end|start|beginning|middle) of) )?"
         rf"(?:(?i:(?P<mrel>early|late|last|next|this)) |(?P<mid>(?i:mid)-))?{_MON}"
         rf"(?:,? {_YEAR})?(?![\w-])",
     ),
@@ -224,6 +226,10 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, when: str) -> Reso
             and (g.get("prep") or "").lower() not in ("in", "since", "until", "by", "during")
         ):
             return None  # "of May", "for May": as often Theresa May as the month
+        if (g.get("prep") or "").lower() in ("until", "till") and (
+            g.get("least") or when != "past"
+        ):
+            when = "future"  # "closed until at least May", "stays shut until March": ahead
         return month_interval(published, month_number(g["mon"]), g, when, conf)
     if kind == "month_attr":
         return month_interval(published, month_number(g["mon"]), g, when, conf * 0.9)
@@ -236,6 +242,9 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, when: str) -> Reso
         bare = not (g.get("prep") or g.get("yrel"))
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", 0.6 if bare else 0.9, ""
     if kind == "period_end":
+        if g.get("ystart"):  # "since the beginning of the year": the publication's year
+            y = published.year
+            return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", 0.7, "the start of the year"
         if g.get("yend"):  # the end of the publication's year
             y = published.year
             return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", 0.7, "the end of the year"

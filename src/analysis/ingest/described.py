@@ -47,7 +47,11 @@ _LOCATED = frozenset(("embassy", "consulate", "mission", "representation", "dele
 def words_of(head: Any, parse: Parse, folded: str) -> str:
     """The subject's words: its modifiers, the head and what hangs on `of`/`for` after it."""
     left = head.left_edge
-    while left.i < head.i and (left.dep_ in ("det", "nummod", "punct") or left.like_num):
+    while left.i < head.i and (
+        left.dep_ in ("det", "nummod", "punct")
+        or left.like_num
+        or not any(ch.isalpha() for ch in left.text)  # a live blog's "09:58" and line break
+    ):
         left = left.nbor(1)
     right = head
     located = head.pos_ == "PROPN" or head.lemma_.lower() in _LOCATED
@@ -94,6 +98,14 @@ def surface(head: Any, parse: Parse, folded: str, words: str) -> tuple[str, ...]
     acronym = re.match(r"\s*\(([A-Z][A-Za-z0-9.-]{1,12})\)", folded[at + 12 :]) if at >= 0 else None
     if acronym and len(words) >= 12:
         out.append(acronym.group(1))  # "... in Ukraine (HRMMU)"
+    right = max(
+        (c.right_edge for c in head.children if c.dep_ == "prep" and c.i > head.i),
+        key=lambda t: t.i,
+        default=head,
+    )
+    if right.i > head.i and det.i <= head.i:  # the whole phrase: "a source in the fleet"
+        phrase = folded[parse.offset(det) : parse.offset(right) + len(right.text)]
+        out.append(" ".join(phrase.split()).strip(" ,"))
     return tuple(dict.fromkeys(out))
 
 

@@ -55,6 +55,9 @@ def place_of(
         if how is None:
             continue
         dep, up = how
+        if _locates_another(m, up, places, base):
+            ranked.append((4, True, m.start, m.id))  # "Dvorichna, a village near Kupiansk"
+            continue
         inside = clause[0] <= m.start < clause[1]
         near = dep in _NEAR  # "near Moscow, in the Istrinsky district": the district
         if dep in _WHERE and dep != "on" and inside:
@@ -68,3 +71,18 @@ def place_of(
         elif dep not in _PARTIES:
             ranked.append((3, near, m.start, m.id))
     return min(ranked)[3] if ranked else ""
+
+
+def _locates_another(m: Mention, up: Any, places: Sequence[Mention], base: int) -> bool:
+    """Whether a place only says where another place of the sentence lies ("the village of
+    Zolota Balka in the Kherson region", "Dvorichna, a village near Kupiansk")."""
+    others = [(o.start, o.end) for o in places if o.id != m.id]
+    tok, seen = up, 0
+    while seen < 8:
+        at = base + tok.idx
+        if any(a <= at < b for a, b in others):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok, seen = tok.head, seen + 1
+    return False

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from analysis import codes
-from analysis.ingest import modality
+from analysis.ingest import modality, nlp
 from analysis.ingest import predicates as pred
 from analysis.ingest.arguments import (
     Args,
@@ -58,6 +58,7 @@ from analysis.ingest.segment import Sentence
 from analysis.ingest.verbs import sense_of
 
 MAX_PER_SENTENCE = 4
+_AIMED = frozenset({"at", "on", "against"})  # "fired a missile at a port": an assault
 _MODE_HINTS: dict[str, tuple[tuple[str, str], ...]] = {
     "ASSAULT": (
         ("drone", "drone"),
@@ -269,7 +270,14 @@ def candidates(
         }
         sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
         drafted: list[EventDraft] = []
-        for p in predicates(span, skip):
+        found = predicates(span, skip)
+        verbal = any(not p.nominal for p in found)
+        again = reread_headline(span) if not verbal and sentence.kind == "headline" else None
+        if again is not None and not skip:  # "Russian warship fires warning shots": a noun
+            span, base = again, parse.offset(span[0])
+            args = Args(base, own, lexicon, organs, parties)
+            found = predicates(span)
+        for p in found:
             event = _draft(
                 p,
                 index,
@@ -308,6 +316,26 @@ def candidates(
     return out
 
 
+def reread_headline(span: Any) -> Any | None:
+    """A headline whose verb the parser read as a plural noun ("Russian warship fires warning
+    shots"), parsed again with the verb in the past ("fired": as long as "fires", so offsets
+    hold); None when nothing is to be reread or the new parse finds no verb either."""
+    if any(t.tag_ in ("VBZ", "VBD", "VBP") for t in span):
+        return None  # a finite verb: the parse has the headline's predicate
+    suspect = next(
+        (t for t in span[1:] if t.tag_ == "NNS" and t.lower_.endswith("es") and len(t) > 4),
+        None,
+    )
+    if suspect is None:
+        return None
+    at = suspect.idx - span[0].idx
+    text = span.text
+    variant = text[:at] + suspect.text[:-1] + "d" + text[at + len(suspect) :]
+    doc = nlp.pipeline()(variant)
+    verbs = [t for t in doc if t.pos_ == "VERB" and t.idx == at]
+    return doc[:] if verbs else None
+
+
 def _draft(
     p: Predicate,
     index: int,
@@ -337,12 +365,18 @@ def _draft(
         and not p.nominal
         and str(p.head.lemma_).lower() in pred.LAUNCHES
         and any(str(t.lemma_).lower() in pred.WEAPONS for t in p.cue[1:])
+        and not any(
+            c.dep_ == "prep" and c.lower_ in _AIMED and g.ent_type_ not in ("DATE", "TIME")
+            for c in p.head.children
+            for g in c.children
+        )
     ):
         sense = pred.Sense("MOBILIZE", "weapons", sense.contexts)  # "fired missiles into the sea"
     p = replace(p, sense=sense)
     if actors == [unidentified(lexicon)] and sense.type != "ASSAULT":
         return None  # an unnamed operator only attacks: "the drone had been launched" is none
-    if p.sense.partner and not recipients and len(actors) < 2:
+    parties = {(lexicon.actors[a].parent_id if a in lexicon.actors else "") or a for a in actors}
+    if p.sense.partner and not recipients and len(parties) < 2:
         return None  # "discussed the plan": no second party, no consultation
     c0, c1 = _clause_range(p.head, args.base)
     place = place_of(places, p.head, args.base, (c0, c1), p.sense)

@@ -100,12 +100,21 @@ def refine(ctx: Context, mentions: Sequence[Mention]) -> list[Mention]:
         else m
         for m in out
     ]
+    out = [m for m in out if not _settlement_person(ctx, m)]
     out.extend(_entity_places(ctx, out, countries))
     out.extend(_repeats(ctx, out))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
 Guess = tuple[str, geocode.Choice]
+
+
+def _settlement_person(ctx: Context, m: Mention) -> bool:
+    """A person proposed for a settlement's name ("the village of Zolota Balka"): a place."""
+    actor = ctx.lexicon.actors.get(m.id) if m.kind == "actor" else None
+    if actor is None or actor.kind != "person" or m.id not in ctx.lexicon.proposed_actor_ids:
+        return False
+    return settlement(ctx.folded, m.start, m.end)
 
 
 def _guesses(
@@ -217,7 +226,9 @@ def _entity_places(
             taken.add(s, e)
             continue
         choice = geocode.choose(name, countries)
-        if choice is None and label in ("GPE", "LOC") and after_preposition:
+        settled = settlement(ctx.folded, s, e)
+        lone = label in _MISLABELLED and " " not in name and prev in _IN_PLACE | {"off"}
+        if choice is None and ((label in ("GPE", "LOC") and after_preposition) or settled or lone):
             area = _area(ctx, name, s, index, mentions)
             if area is not None:
                 out.append(Mention(s, e, "place", (area,), index, 0.4, role, via="gazetteer"))
@@ -247,6 +258,7 @@ def _location_spans(ctx: Context) -> list[tuple[int, int, str]]:
         for s, e, label in ctx.parse.entities()
         if label in _LOCATION_LABELS
         or (label == "PERSON" and " " not in ctx.folded[s:e])
+        or (label == "PERSON" and settlement(ctx.folded, s, e))
         or label in _MISLABELLED
     ]
     for base, doc in ctx.parse.blocks:
@@ -261,6 +273,25 @@ def _location_spans(ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _TARGET_DEPS = ("dobj", "nsubjpass", "pobj", "conj", "appos")
+#: Words that say the next name is a settlement, whatever label the NER gives it ("the village
+#: of Zolota Balka": a person; "an air base at Alakurtti": an organization).
+_SETTLEMENT_AFTER = re.compile(
+    r", (?:a|the) (?:small |frontline |front-line |coastal |border |nearby )?"
+    r"(?:village|town|city|settlement|hamlet|island|port)\b"
+)
+
+
+def settlement(folded: str, s: int, e: int) -> bool:
+    """Whether the text says the name at [s, e) is a settlement: "the village of X", "a base at
+    X", "X, a village near ..."."""
+    before = _SETTLEMENT.search(folded[max(0, s - 24) : s]) is not None
+    return before or _SETTLEMENT_AFTER.match(folded, e) is not None
+
+
+_SETTLEMENT = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet|island|port|base|harbour|harbor)s? "
+    r"(?:of|at|in|near) $"
+)
 #: Labels the small model gives towns it does not know ("in Nikopol": ORG, "to Sevastopol":
 #: NORP): a place only after a place preposition, when the gazetteer has it in a country the
 #: article is about.

@@ -142,6 +142,8 @@ def _classify(ctx: Context, s: int, e: int, labels: list[str], index: int) -> li
         return [Mention(s, e, "issue", (labels[0][2:],), index, 0.9, via="registry")]
     sentence = ctx.sentences[index]
     prev = prev_word(ctx.folded, s, sentence.start)
+    if metonymy.owns(ctx, s, e):
+        prev = ""  # "according to Estonia's defence forces": the owner, not a place
     surface = ctx.folded[s:e]
     named = any(ch.isupper() for ch in surface.removeprefix("The ").removeprefix("the "))
     if places and not actors and prev not in (LOCATIVE | RELATIONAL) - {"to"}:

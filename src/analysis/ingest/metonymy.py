@@ -4,18 +4,21 @@ The parse decides: a capital that is the subject of a verb ("Washington said", "
 Beijing signed"), the agent of a passive ("condemned by Berlin"), the object of a verb of
 pressure or speech ("urged Beijing to"), or the possessor of an agentive noun ("Moscow's war
 effort") stands for its government; after a locative preposition ("talks in Beijing") it is a
-place. Everything else stays a place too: metonymy needs evidence.
+place. Everything else stays a place too: metonymy needs evidence. A country's name (also a
+short one the gazetteer lacks: "Britain") is its state unless a preposition makes it a place.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from analysis.ingest import places as geo
-from analysis.ingest.context import Context
+from analysis.ingest.context import LOCATIVE, RELATIONAL, Context, Mention
+from analysis.ingest.cues import BODIES, OFFICES, SPOKES
 from analysis.ingest.lexicon import Lexicon
-from analysis.ingest.words import SEATS
+from analysis.ingest.words import ROLE_HEADS, SEATS
 from analysis.model import Actor
 
 log = logging.getLogger(__name__)
@@ -193,13 +196,23 @@ def capital_iso3(name: str) -> str:
     return iso3 if iso3 and geo.capital(iso3) == name else ""
 
 
-def state_actor(ctx: Context, iso3: str) -> str:
-    """The state actor of a country: the registry's, else one proposed now."""
-    known = set(ctx.lexicon.actors)
-    found = propose_state(ctx.lexicon, iso3)
+def state_actor(ctx: Context, iso3: str, surface: str = "") -> str:
+    """The state actor of a country: the registry's, else one proposed now. A proposed state
+    keeps the short name the text calls it by ("Britain" for the United Kingdom) as an alias."""
+    lex = ctx.lexicon
+    known = set(lex.actors)
+    found = propose_state(lex, iso3)
     if found and found not in known:
         ctx.proposals.append(found)
         log.debug("proposed state %s for its capital", found)
+    actor = lex.actors.get(found)
+    if (
+        actor is not None
+        and surface
+        and found in lex.proposed_actor_ids
+        and surface not in (actor.name, *actor.aliases)
+    ):
+        lex.actors[found] = replace(actor, aliases=(*actor.aliases, surface))
     return found
 
 
@@ -230,3 +243,54 @@ def seat_actor(ctx: Context, name: str) -> str:
     lex.add_actor(actor)
     ctx.proposals.append(actor.actor_id)
     return actor.actor_id
+
+
+def owns(ctx: Context, s: int, e: int) -> bool:
+    """ "according to Estonia's defence forces", "to Russia's ambassador": a name that owns a
+    body or an office is its actor even after a preposition ("in Ukraine's east" stays a
+    place)."""
+    token = ctx.head(s, e)
+    if token is None or token.dep_ != "poss":
+        return False
+    noun = token.head.lemma_.lower()
+    return noun in BODIES or noun in OFFICES or noun in SPOKES or noun in ROLE_HEADS
+
+
+def country_mention(
+    ctx: Context, found: geo.Country, s: int, e: int, index: int, prev: str
+) -> Mention | None:
+    """A country's name: a place after a preposition or as a destination, else its state."""
+    lex = ctx.lexicon
+    if (prev in LOCATIVE | RELATIONAL and not owns(ctx, s, e)) or destination(ctx, s, e):
+        place = geo.propose_country(lex, found)
+        if place is None:
+            return None
+        if place.place_id in lex.proposed_place_ids:
+            ctx.proposals.append(place.place_id)
+        role = "relational" if prev in RELATIONAL else "locative"
+        return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
+    state = state_actor(ctx, found.iso3)
+    return Mention(s, e, "actor", (state,), index, 0.6, via="gazetteer") if state else None
+
+
+def short_country(ctx: Context, iso3: str, s: int, e: int, index: int, prev: str) -> Mention | None:
+    """A country's short name the gazetteer lacks ("Britain", "the U.S."): as `country_mention`;
+    a modifier ("U.S. administration officials") is no actor of its own."""
+    if (prev in LOCATIVE | RELATIONAL and not owns(ctx, s, e)) or destination(ctx, s, e):
+        place = geo.country_place(ctx.lexicon, iso3)
+        if place is None:
+            return None
+        role = "relational" if prev in RELATIONAL else "locative"
+        return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
+    state = state_actor(ctx, iso3, ctx.folded[s:e])
+    token = ctx.head(s, e)
+    modifier = (
+        token is not None
+        and token.dep_ in ("compound", "amod", "nmod")
+        and token.head.i > token.i
+        and token.head.pos_ == "NOUN"
+    )  # "U.S. administration officials": the officials speak, not the state
+    role = "modifier" if modifier else ""
+    return (
+        Mention(s, e, "actor", (state,), index, 0.6, role=role, via="gazetteer") if state else None
+    )

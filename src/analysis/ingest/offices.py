@@ -127,8 +127,9 @@ def _has_role(tokens: Sequence[Any]) -> bool:
 
 
 def _drop_from_office(token: Any) -> bool:
-    """Words of a title that say the country, not the office ("Russian", "Russia's")."""
-    if token.text in DEMONYMS:
+    """Words of a title that say the country, not the office ("Russian", "Russia's"), and
+    tokens without a letter (a live blog's "11:05")."""
+    if token.text in DEMONYMS or not any(ch.isalpha() for ch in token.text):
         return True
     if token.dep_ == "case" and token.head.dep_ == "poss":
         return True

@@ -29,7 +29,8 @@ ORG_WORDS = re.compile(
     r"Directorate|Department|Embassy|Programme|Program|Tribunal|Assembly|Mission|Watch|"
     r"International|Borders|Centre|Center|Society|Association|Federation|Network|Coalition|"
     r"Alliance|Movement|Brigades|Monitor|Observatory|Crescent|Cross|Bureau|Secretariat|Fleet|"
-    r"Flotilla|Regiment)$"
+    r"Flotilla|Regiment|Staff|Headquarters|Chamber|Cabinet|Senate|Corps|Division|Academy|"
+    r"College|Inspectorate|Operator)$"
 )
 MEDIA_WORDS = re.compile(
     r"\b(?:News|Times|Post|Journal|Television|TV|Radio|Press|Herald|Gazette|Telegraph|Tribune|"

@@ -9,7 +9,10 @@ from typing import Any
 from analysis.ingest import predicates as pred
 from analysis.ingest.lexicon import DEMONYMS, Lexicon
 from analysis.ingest.mentions import Mention
+from analysis.ingest.metonymy import propose_state
+from analysis.ingest.places import slug
 from analysis.ingest.verbs import lemma as _lemma
+from analysis.model import Actor
 
 SPEECH = frozenset({"say", "tell", "state", "add", "report", "write", "announce", "claim"})
 _IT = frozenset({"it", "its"})
@@ -24,6 +27,11 @@ _WARCRAFT = frozenset(
     {"warship", "frigate", "destroyer", "corvette", "submarine", "minesweeper", "fleet"}
     | {"bomber", "fighter", "jet", "helicopter", "warplane", "gunboat"}
 )
+#: Bodies of a state that act as themselves ("the Estonian navy", "Ukraine's parliament"): an
+#: event names the body, proposed under its state, and the state beside it; by their sector.
+_BODIES = {"navy": "MIL", "army": "MIL", "military": "MIL", "police": "COP", "guard": "MIL"}
+_BODIES |= {"parliament": "LEG", "legislature": "LEG", "ministry": "GOV", "government": "GOV"}
+_BODIES |= {"embassy": "GOV", "prosecutor": "GOV", "court": "JUD", "force": "MIL"}
 _ARMS = pred.WEAPONS | {"bomb", "artillery", "shelling", "airstrike", "strike"}
 _CRAFT = frozenset({"ship", "vessel", "boat", "aircraft", "plane", "drone", "unit"})
 _MILITARY_MODS = frozenset({"patrol", "naval", "military", "war", "coast", "guard", "navy"})
@@ -91,12 +99,19 @@ class Args:
         found = [m for t in near for m in self.at(t) if m.kind == "actor"]
         found.sort(key=lambda m: (not m.independent, m.start))
         if found:
-            return list(found[0].ids)
-        states = [self.lexicon.state_of(DEMONYMS.get(t.text, "")) for t in near]
+            ids = list(found[0].ids)
+            owner = self.lexicon.actors.get(ids[0]) if len(ids) == 1 else None
+            if owner is not None and owner.kind == "state" and found[0].start < self.base + tok.idx:
+                return [*body(self.lexicon, tok, owner.actor_id), *ids]  # "Norway's navy"
+            return ids
+        isos = [DEMONYMS.get(t.text, "") for t in near]
+        states = [
+            self.lexicon.state_of(i) or propose_state(self.lexicon, i) if i else "" for i in isos
+        ]
         if _organ(tok) and any(states):  # "Lithuanian police", "a Russian warship": the state
             state = next(s for s in states if s)
             self.named[_words_of(tok)] = state
-            return [state]
+            return [*body(self.lexicon, tok, state), state]
         if _both(tok) and len(self.parties) > 1:
             return list(self.parties)  # "Zelensky met Erdogan ... and the two leaders signed"
         if _organ(tok) and self.named.get(_words_of(tok)) and _definite(tok):
@@ -147,10 +162,36 @@ class Args:
         out = []
         for m in self.at(tok):
             if m.kind == "place" and m.id in self.lexicon.places:
-                state = self.lexicon.state_of(self.lexicon.places[m.id].country_iso3)
+                iso3 = self.lexicon.places[m.id].country_iso3
+                state = self.lexicon.state_of(iso3) or propose_state(self.lexicon, iso3)
                 if state:
                     out.append(state)
         return out
+
+
+def body(lexicon: Lexicon, tok: Any, state: str) -> list[str]:
+    """A body of the state the text names by its words ("the Estonian navy", "Norway's navy",
+    "Moldova's border police"), proposed as an organisation under the state; none for troops,
+    craft and weapons, which stand for their state."""
+    word = _lemma(tok)
+    if word not in _BODIES or tok.lower_ != word or not state:
+        return []  # "border guards", "Russian forces": people of the state, not a body
+    if word == "force" and not any(c.lower_ in ("air", "defence", "defense") for c in tok.children):
+        return []  # "Russian forces" are Russia; "the Polish air force" a body
+    country = lexicon.actors[state].country_iso3 if state in lexicon.actors else ""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not t.is_punct]
+    name = " ".join(t.text_with_ws.strip() if t.tag_ != "POS" else "'s" for t in words)
+    name = name.replace(" 's", "'s")
+    if len(words) < 2:
+        return []
+    name = name[0].upper() + name[1:]
+    actor_id = slug(name)
+    if actor_id not in lexicon.actors:
+        sector = _BODIES[word]
+        lexicon.add_actor(
+            Actor(actor_id, name, "organization", country, sector, "", state, "", (name,))
+        )
+    return [actor_id]
 
 
 def _words_of(tok: Any) -> str:

@@ -11,7 +11,14 @@ from analysis.ingest import organizations as orgs
 from analysis.ingest import places as geo
 from analysis.ingest.context import Context, Mention
 from analysis.ingest.lexicon import DEMONYMS
-from analysis.ingest.words import COUNTRY_SHORT, GENDERED, NOT_NAMES, SEATS, TITLE_WORDS
+from analysis.ingest.words import (
+    COUNTRY_SHORT,
+    GENDERED,
+    NOT_NAMES,
+    ROLE_HEADS,
+    SEATS,
+    TITLE_WORDS,
+)
 from analysis.model import Actor
 
 #: One word of a personal name: "Grandi", "al-Burhan", "von".
@@ -68,15 +75,24 @@ def lone_person(ctx: Context, s: int, e: int, index: int, label: str) -> Mention
         return None
     honorific = _HONORIFIC.search(ctx.folded, max(sentence.start, s - 6), s)
     token = ctx.head(s, e)
+    kin = ""
     if honorific is None:
-        if token is None or token.tag_ != "NNP" or (label != "PERSON" and not surname_like(name)):
+        if token is None or (label != "PERSON" and (token.tag_ != "NNP" or not surname_like(name))):
             return None  # a PERSON entity, or a surname the NER missed ("Zelenskiy said")
+        if token.tag_ not in ("NNP", "NN"):
+            return None
         acting = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
-        if not acting and not offices.describe(ctx, s, e).office:
+        # "Her son, Dmytro,": a name in apposition to a word for a person
+        kin = token.head.lower_ if token.dep_ == "appos" else ""
+        kin = kin if kin in GENDERED or kin in ROLE_HEADS else ""
+        if not acting and not kin and not offices.describe(ctx, s, e).office:
             return None
     actor = person(ctx, name, s, e)
     if actor is None:
         return None
+    if GENDERED.get(kin):
+        ctx.genders.setdefault(actor.actor_id, GENDERED[kin])
+        ctx.cued.add(actor.actor_id)
     if honorific is not None:
         title = f"{honorific.group('h')}. {name}"
         coref.add_alias(ctx, title, actor.actor_id)

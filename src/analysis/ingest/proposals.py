@@ -201,6 +201,10 @@ def _candidates(ctx: Context) -> list[tuple[int, int, str]]:
                 more = re.match(r"\s+[A-Z][\w'-]*", ctx.folded[e : e + 40])
                 if label == "PERSON" and words and words[-1] in _PARTICLES and more:
                     e += more.end()  # "Ursula von der" + "Leyen"
+                elif label == "ORG" and words and words[-1] in ("of", "for") and more:
+                    country = more.group(0).strip()
+                    if orgs.country_iso3(country):
+                        e += more.end()  # "Ministry of Foreign Affairs of" + "Ukraine"
                 first = people.FIRST_NAME.search(ctx.folded, max(0, s - 30), s)
                 if label == "PERSON" and len(words) == 1 and first and people.given(first.group(1)):
                     s = first.start(1)  # "said Beatriz" + "Moura": the NER took the surname only
@@ -317,9 +321,9 @@ def _mention(
         return None  # "Ministry" of "its Foreign Ministry": no name of its own
     found_country = geo.country(name)
     if found_country is not None:
-        return _country_mention(ctx, found_country, s, e, index, prev)
+        return metonymy.country_mention(ctx, found_country, s, e, index, prev)
     if name in COUNTRY_SHORT:  # "Britain", "the U.S.": a short name the gazetteer lacks
-        return _short_country(ctx, COUNTRY_SHORT[name], s, e, index, prev)
+        return metonymy.short_country(ctx, COUNTRY_SHORT[name], s, e, index, prev)
     iso3 = metonymy.capital_iso3(name) if label != "NORP" else ""
     if iso3 and prev not in LOCATIVE | RELATIONAL and metonymy.acts(ctx, s, e):
         state = metonymy.state_actor(ctx, iso3)
@@ -366,35 +370,6 @@ def _names_a_thing(ctx: Context, s: int, e: int) -> bool:
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.head.lemma_.lower() in NON_ACTOR_HEADS
     )
-
-
-def _country_mention(
-    ctx: Context, found: geo.Country, s: int, e: int, index: int, prev: str
-) -> Mention | None:
-    lex = ctx.lexicon
-    if prev in LOCATIVE | RELATIONAL or metonymy.destination(ctx, s, e):
-        place = geo.propose_country(lex, found)
-        if place is None:
-            return None
-        if place.place_id in lex.proposed_place_ids:
-            ctx.proposals.append(place.place_id)
-        role = "relational" if prev in RELATIONAL else "locative"
-        return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
-    state = metonymy.state_actor(ctx, found.iso3)
-    return Mention(s, e, "actor", (state,), index, 0.6, via="gazetteer") if state else None
-
-
-def _short_country(
-    ctx: Context, iso3: str, s: int, e: int, index: int, prev: str
-) -> Mention | None:
-    if prev in LOCATIVE | RELATIONAL or metonymy.destination(ctx, s, e):
-        place = geo.country_place(ctx.lexicon, iso3)
-        if place is None:
-            return None
-        role = "relational" if prev in RELATIONAL else "locative"
-        return Mention(s, e, "place", (place.place_id,), index, 0.6, role=role, via="gazetteer")
-    state = metonymy.state_actor(ctx, iso3)
-    return Mention(s, e, "actor", (state,), index, 0.6, via="gazetteer") if state else None
 
 
 def _group(ctx: Context, s: int, e: int, index: int) -> Mention | None:

@@ -4,9 +4,7 @@
 `widen()` turns what a verb reports into the quotation it introduces or closes: a quotation
 that is (nearly) all of what was said, or a long one in the sentence, makes the claim direct and
 its content the quotation's words (all the parts around the cue: `"A," he said, "B."`); a short
-quoted phrase inside reported speech leaves it indirect (a mixed quote). `single_marks()` reads a
-text that quotes with single marks (the British style: `'We will act,' she said.`) as if it
-quoted with double ones, the apostrophes left alone.
+quoted phrase inside reported speech leaves it indirect (a mixed quote).
 """
 
 from __future__ import annotations
@@ -14,41 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from analysis.ingest.marks import Quotation, inner
 from analysis.ingest.segment import Sentence
-from analysis.ingest.speech import Quotation, SpeechAct, inner
-
-
-#: A single mark that opens a quotation: at a line start or after a space, bracket or dash, before
-#: a word; one that closes it: after a word or punctuation, before a space, punctuation or the end.
-_OPENING = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013-]))'(?=[\w\"$\u00a3\u20ac])", re.MULTILINE)
-_CLOSING = re.compile(r"(?<=[\w.,!?;:%)\"])'(?=[\s.,;:!?)\u2014\u2013-]|$)", re.MULTILINE)
-
-
-def single_marks(folded: str) -> str:
-    """The text with its quotations' single marks as double ones and its double marks (quotes
-    inside quotes) as single ones, when it quotes with single marks; otherwise unchanged.
-
-    Same length, same offsets. A text quotes with single marks when it opens more quotations so
-    than it has pairs of double marks. Marks pair in order: a closing mark outside a quotation
-    is an apostrophe ("the workers' union"), an opening one inside it a quote in the quote; a
-    paragraph that opens with a mark re-opens the quotation of the paragraph before.
-    """
-    openings = {m.start() for m in _OPENING.finditer(folded)}
-    if len(openings) < 2 or len(openings) <= folded.count('"') // 2:
-        return folded
-    closings = {m.start() for m in _CLOSING.finditer(folded)}
-    chars = list(folded.replace('"', "'"))
-    is_open, last = False, 0
-    for at in sorted(openings | closings):
-        line_start = at == 0 or folded[at - 1] == "\n"
-        if is_open and "\n" in folded[last:at] and not (at in openings and line_start):
-            is_open = False  # the quotation ended with its paragraph
-        if at in openings and (not is_open or line_start):
-            chars[at], is_open = '"', True
-        elif at in closings and is_open:
-            chars[at], is_open = '"', False
-        last = at
-    return "".join(chars)
+from analysis.ingest.speech import SpeechAct
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -79,19 +45,30 @@ def widen(
         # the parts of one quotation around its cue (`"A," he said, "B."`), not a quoted phrase
         # in what he went on to say (`"A," he said, adding that it was "B."`)
         group = [q for q in here if q in touched or _around(folded, act, q)]
-    else:
-        group = [q for q in here if q.long]
+    else:  # `he said: "Of course."`: a quotation the cue opens with a colon, however short
+        group = [q for q in here if q.long or _colon_before(folded, act, q)]
         if not group:
             return None, False
     spans = [inner(folded, q) for q in group]
     if content is not None:
         spans.append(content)
     lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
-    while lo < hi and folded[lo] in "\"' ":
-        lo += 1  # the opening mark the parse took into the clause
-    while hi > lo and folded[hi - 1] in "\"' ,":
+    while hi > lo and folded[hi - 1] in " ,":
+        hi -= 1
+    marks = folded[lo:hi].count('"')
+    if marks == 2 and folded[lo] == folded[hi - 1] == '"':  # the whole quotation, marks and all
+        lo, hi = lo + 1, hi - 1
+    elif marks % 2 and folded[lo] == '"':  # a mark of its own the parse took into the clause
+        lo += 1
+    elif marks % 2 and folded[hi - 1] == '"':
+        hi -= 1
+    while hi > lo and folded[hi - 1] in " ,":
         hi -= 1
     return (lo, hi), True
+
+
+def _colon_before(folded: str, act: SpeechAct, q: Quotation) -> bool:
+    return act.end <= q.start and re.fullmatch(r"\s*:\s*", folded[act.end : q.start]) is not None
 
 
 def _just_before(folded: str, q: Quotation, sentence: Sentence) -> bool:

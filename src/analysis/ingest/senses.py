@@ -21,6 +21,9 @@ class Sense:
     #: a speech act or commitment that carries what it is about in its infinitive ("threatened
     #: to strike", "pledged to send"): the infinitive is its content, not a second event
     absorbs: bool = False
+    #: the subject receives the act from the party of its `from` phrase ("Kyiv received 20
+    #: tanks from Berlin": Berlin aids Kyiv)
+    received: bool = False
 
 
 def words(text: str) -> frozenset[str]:

@@ -125,6 +125,12 @@ def resolve(
             actor = described.office(head, parse, folded, owner, lexicon)
             stand = Mention(start, at + len(head.text), "actor", (actor,), sentence, 0.5)
             return Speaker(stand, actor, False, 0.5, "office")
+    bare = not any(c.dep_ in ("compound", "amod", "poss", "prep", "nmod") for c in head.children)
+    if bare and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        found = _definite(lemma, earlier, lexicon)
+        if found is not None:  # "the command", "The Ministry": the last body so named
+            stand = Mention(start, at + len(head.text), "actor", found.ids, sentence, 0.6)
+            return Speaker(stand, found.id, found.named, 0.6, "mention")
     if lemma in ANONYMOUS and head.tag_ in ("NN", "NNS"):
         actor = described.anonymous(
             head, parse, folded, owner or _where(head, parse, mentions), lexicon
@@ -200,7 +206,7 @@ def _last_sentences(earlier: Sequence[Mention], sentence: int) -> list[Mention]:
 
 def _definite(noun: str, earlier: Sequence[Mention], lexicon: Lexicon) -> Mention | None:
     for m in reversed(earlier):
-        if m.kind != "actor":
+        if m.kind != "actor" or lexicon.actors[m.id].kind == "person":
             continue
         name = lexicon.actors[m.id].name.lower()
         if re.search(rf"\b{re.escape(noun)}\b", name):

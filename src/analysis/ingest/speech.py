@@ -1,20 +1,19 @@
-"""Speech in a parsed text: quotations by their marks, reporting verbs and what they report.
+"""Reporting verbs in a parsed text: who they name as speaking and what they report.
 
-Two readings, as quote extractors for news do them (GenderGapTracker's English extractor):
-- `quotations()` pairs the quotation marks of the readable text (typographic ones are folded to
-  `"`). A quotation may run over several sentences, and over paragraphs in the wire style where
-  each new paragraph re-opens the quote and only the last one closes it.
+As quote extractors for news do it (GenderGapTracker's English extractor), beside the
+quotations by their marks (`marks`):
 - `speech_acts()` finds, per sentence, the reporting verbs of the dependency parse ("said",
   "told", "wrote", "denied", "according to", ...) outside quotations, with the head token of
   who speaks (the verb's subject, or the object of "according to") and the span of what was
   said (the clausal complement, the clause the verb is inserted in, or the object of "denied").
-Also read: "As X reported, ..." (the clause it is hung on), "X was quoted by Y as saying" (Y
-the relay), "issued a statement saying" (who issued it), a passive with its agent ("were
-rejected by the ministry"), "..., X write." when the parser takes the verb for a noun or hangs
-the speaker on the clause before, a speaker after the closing mark when the parser took a word
-inside the quotation for the subject, "called it X", and "the report found that". A verb with
-nothing reported ("She said nothing", "did not say whether") is no speech act; "asked" and
-"continued" attribute a quotation only. The word lists are in `cues`.
+Also read: "As X reported, ..." (the clause it is hung on), "X was quoted by Y as saying" and "Y
+quoted X as saying" (Y the relay), "issued a statement saying" (who issued it), a passive with
+its agent ("were rejected by the ministry"), "..., X write." when the parser takes the verb for
+a noun or hangs the speaker on the clause before, a speaker after the closing mark when the
+parser took a word inside the quotation for the subject, "called it X", "the report found that",
+"said that A, and that B" (two claims), ", it added," between commas. A verb with nothing
+reported ("She said nothing", "did not say whether") is no speech act; "asked" and "continued"
+attribute a quotation only. The word lists are in `cues`.
 """
 
 from __future__ import annotations
@@ -32,24 +31,9 @@ from analysis.ingest.cues import (
     REPORTS,
     SPEECH,
 )
+from analysis.ingest.marks import Quotation, trim
 from analysis.ingest.parse import Parse
 from analysis.ingest.segment import Sentence
-
-#: A quotation this long (in words) is a statement of its own, not a phrase inside one.
-LONG_QUOTE_WORDS = 5
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """A quotation by its marks: `start` at the opening mark, `end` after the closing one."""
-
-    start: int
-    end: int
-    words: int
-
-    @property
-    def long(self) -> bool:
-        return self.words >= LONG_QUOTE_WORDS
 
 
 @dataclass(frozen=True)
@@ -63,78 +47,6 @@ class SpeechAct:
     audience: Any | None  # the object of "told" (who was told)
     content: tuple[int, int] | None  # what was said, by offsets; None when nothing is
     backward: bool = False  # "That's according to X": what was said is the sentence before
-
-
-def quotations(folded: str, sentences: Sequence[Sentence]) -> list[Quotation]:
-    """The quotations of the readable text, in order, each over its sentences and paragraphs."""
-    blocks: dict[int, tuple[int, int]] = {}
-    for s in sentences:
-        start, _ = blocks.get(s.block, (s.start, s.end))
-        blocks[s.block] = (start, s.end)
-    out: list[Quotation] = []
-    open_at: int | None = None
-    last_end = 0
-    for start, end in blocks.values():
-        marks = [m.start() for m in re.finditer('"', folded[start:end])]
-        marks = [start + m for m in marks]
-        if open_at is not None:
-            if marks and marks[0] == start:
-                marks = marks[1:]  # the wire style: a new paragraph re-opens the same quote
-            else:
-                out.append(_quotation(folded, open_at, last_end))
-                open_at = None
-        for m in marks:
-            if open_at is None:
-                open_at = m
-            else:
-                out.append(_quotation(folded, open_at, m + 1))
-                open_at = None
-        last_end = end
-    if open_at is not None:
-        out.append(_quotation(folded, open_at, last_end))
-    return out
-
-
-def _quotation(folded: str, start: int, end: int) -> Quotation:
-    return Quotation(start, end, len(re.findall(r"[\w'-]+", folded[start:end])))
-
-
-def inner(folded: str, q: Quotation) -> tuple[int, int]:
-    """A quotation's words without its marks and the comma before the closing mark."""
-    start, end = q.start + 1, q.end
-    if folded[end - 1] == '"':
-        end -= 1
-    return trim(folded, start, end, balance=False)
-
-
-_DATELINE = re.compile(
-    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.'-]+(?: [A-Z][\w.'-]+)*)?\s*"
-    r"(?:\([^()\n]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s+"
-)
-
-
-def trim(folded: str, start: int, end: int, *, balance: bool = True) -> tuple[int, int]:
-    """A span without the spaces, commas and colons at its edges, a dateline ("BEIJING (AP) -")
-    or a dangling mark; a quotation cut short by the full stop gets its closing mark back."""
-    dateline = _DATELINE.match(folded, start, end)
-    if dateline:
-        start = dateline.end()
-    while start < end and (folded[start].isspace() or folded[start] in ",:;"):
-        start += 1
-    while end > start and (folded[end - 1].isspace() or folded[end - 1] in ",:;-"):
-        end -= 1
-    body = folded[start:end]
-    if balance and body.count('"') % 2:
-        close = re.match(r'[.,!?]?"', folded[end : end + 2])
-        if close and not body.startswith('"'):
-            end += close.end()  # `to "safeguard national interests."`
-        elif body.endswith('"'):
-            end -= 1
-        elif body.startswith('"'):
-            start += 1
-    while end > start and folded[end - 1].isspace():
-        end -= 1  # the space before a quotation mark the parser took into the clause
-    return start, end
 
 
 def speech_acts(
@@ -180,7 +92,9 @@ def _clauses(folded: str, parse: Parse, tok: Any, act: SpeechAct) -> list[Speech
         if mark is None or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
             continue
         cc = next((c for c in conj.head.children if c.dep_ == "cc" and c.i < mark.i), None)
-        cut = parse.offset(cc if cc is not None else mark)
+        if cc is None or cc.lower_ != "and":
+            continue  # "A but that B" is one statement; "A and that B" two
+        cut = parse.offset(cc)
         start = parse.offset(mark) + len(mark.text)
         if not lo < cut < start < hi:
             continue
@@ -312,6 +226,9 @@ def _verb(folded: str, parse: Parse, tok: Any, at: int) -> SpeechAct | None:
     audience = next((c for c in tok.children if c.dep_ in ("dobj", "dative")), None)
     audience = audience if lemma == "tell" else _quoted_by(tok)
     content = _content(folded, parse, tok, lemma)
+    quote = _quoting(tok)
+    if content is None and quote is not None:  # "A, Interfax quoted X as saying.": A
+        content = _content(folded, parse, quote, "say")
     return SpeechAct(at, at + len(tok.text), lemma, subject, audience, content)
 
 
@@ -325,11 +242,22 @@ def _passive(folded: str, parse: Parse, tok: Any, at: int, lemma: str) -> Speech
     return SpeechAct(at, at + len(tok.text), lemma, who, None, trim(folded, *_edges(parse, what)))
 
 
-def _quoted_by(tok: Any) -> Any | None:
-    """ "X was quoted by the RIA news agency as saying": who quoted X (a relay)."""
+def _quoting(tok: Any) -> Any | None:
+    """The verb "quote" of "(was) quoted ... as saying", if `tok` is that "saying"."""
     if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.head.lemma_ != "quote":
         return None
-    agent = next((c for c in tok.head.head.children if c.dep_ == "agent"), None)
+    return tok.head.head
+
+
+def _quoted_by(tok: Any) -> Any | None:
+    """ "X was quoted by the RIA news agency as saying", "RIA quoted X as saying": who quoted X
+    (a relay)."""
+    quote = _quoting(tok)
+    if quote is None:
+        return None
+    if any(c.dep_ == "dobj" for c in quote.children):  # active: the subject quoted
+        return next((c for c in quote.children if c.dep_ == "nsubj"), None)
+    agent = next((c for c in quote.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
 
 
@@ -358,9 +286,10 @@ def _subject(tok: Any) -> Any | None:
             if subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
                 return tok.head  # "Kuleba, who said ...": the noun the clause is about
             return subj
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_ == "quote":
-            quoted = tok.head.head  # "X was quoted (by Y) as saying"
-            return next((c for c in quoted.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        quoted = _quoting(tok)  # "X was quoted (by Y) as saying", "Y quoted X as saying"
+        if quoted is not None:
+            deps = ("dobj",) if any(c.dep_ == "dobj" for c in quoted.children) else ("nsubjpass",)
+            return next((c for c in quoted.children if c.dep_ in deps), None)
         if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
             # "issued a statement saying", "in a video saying": who issued it
             noun = tok.head
@@ -394,6 +323,8 @@ def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int]
             return trim(folded, *_edges(parse, prep))  # "called for a ceasefire"
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         named = next((c for c in tok.children if c.dep_ == "oprd"), None)
+        if obj is not None and obj.tag_ in ("WP", "WDT"):
+            return None  # "over what it called a campaign": the writer's words, not a claim
         if named is not None and not comps:  # "called it X", "called Western leaders X"
             lo = _edges(parse, obj if obj is not None else named)[0]
             return trim(folded, lo, _edges(parse, named)[1])
@@ -435,6 +366,10 @@ def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int]
         own_lo = parse.offset(left)
         if own_lo > lo and folded[lo:own_lo].rstrip(" \"'").endswith(",") and own_hi >= hi - 2:
             return trim(folded, lo, own_lo)
+    if tok.dep_ == "parataxis" and tok.i < tok.head.i and _between_commas(tok):
+        # "The measures, it added, would not ...": the whole clause (a quote has no gaps)
+        lo, hi = _edges(parse, tok.head)
+        return trim(folded, lo, hi - 1 if folded[hi - 1] == "." else hi)
     if lemma in OBJECT_SAID:
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is not None and obj.lower_ not in EMPTY_OBJECT:
@@ -447,6 +382,14 @@ def _content(folded: str, parse: Parse, tok: Any, lemma: str) -> tuple[int, int]
     if answer is not None and answer.lower_ in ("yes", "no"):
         return _edges(parse, answer)  # "Putin said no."
     return _that_clause(folded, parse, tok)
+
+
+def _between_commas(tok: Any) -> bool:
+    """Whether a verb's words stand between two commas: ", it added,"."""
+    words = [t for t in tok.subtree if not t.is_punct]
+    doc = tok.doc
+    lo, hi = words[0].i - 1, words[-1].i + 1
+    return lo >= 0 and hi < len(doc) and doc[lo].text == "," and doc[hi].text == ","
 
 
 def _that_clause(folded: str, parse: Parse, tok: Any) -> tuple[int, int] | None:

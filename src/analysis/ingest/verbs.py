@@ -35,6 +35,26 @@ def _object(verb: Any) -> Any | None:
     return None
 
 
+_CLOSED = frozenset({"closed", "shut", "sealed"})
+_READY = frozenset({"alert", "standby", "stand-by"})
+
+
+def _kept_closed(verb: Any, obj: Any | None) -> tuple[pred.Sense, tuple[Any, ...]] | None:
+    """ "kept the crossings shut", "will keep its border closed": the closing it prolongs (a
+    way closed to another state is a sanction); "keeps border shut", where the parser reads
+    "shut" as the object noun and the way as its compound, too."""
+    states = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "ccomp")]
+    if obj is not None:  # "kept the crossings shut", where "shut" hangs on the object
+        states += [c for c in obj.children if c.dep_ in ("acl", "amod") and c.i > obj.i]
+    if obj is not None and obj.lower_ in _CLOSED:
+        way = next((c for c in obj.children if c.dep_ in ("compound", "nmod")), None)
+        states, obj = [obj], way
+    if obj is None or not any(t.lower_ in _CLOSED for t in states):
+        return None
+    sense = pred.VERB_OBJECT.get(("close", lemma(obj)))
+    return (sense, (verb, obj)) if sense is not None else None
+
+
 def _money(obj: Any) -> bool:
     """ "$1.5 billion", "800 million euros": an amount of money."""
     return obj.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in obj.subtree)
@@ -140,6 +160,11 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
         return pred.Sense("COERCE", "", ("military",)), (verb, obj)  # "fired warning shots"
     if word == "pay" and any(prep == "for" and lemma(g) in pred.MATERIEL for prep, g in means):
         return pred.Sense("AID", "", ()), (verb,)  # "will pay for new generators"
+    received = obj is not None and obj.dep_ == "dobj" and word in ("receive", "obtain", "get")
+    if received and (lemma(obj) in pred.MATERIEL or _money(obj)):
+        return pred.Sense("AID", "", (), received=True), (verb, obj)  # "received 20 tanks"
+    if word in ("put", "place") and any(prep == "on" and lemma(g) in _READY for prep, g in means):
+        return pred.Sense("MOBILIZE", "", ("military",)), (verb,)  # "put its air defences on alert"
     if word in pred.ENACTING and obj is not None and lemma(obj) in pred.LAWS:
         return _enacted(verb, obj)
     if word == "hold" and any(lemma(c) in ("responsible", "accountable") for c in verb.children):
@@ -164,6 +189,9 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
     told = any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
     if word == "call" and obj is not None and obj.ent_type_ == "PERSON" and not told:
         return pred.Sense("CONSULT", "phone", ("diplomatic",)), (verb,)  # "Putin called Erdogan"
+    kept = _kept_closed(verb, obj) if word in ("keep", "leave") else None
+    if kept is not None:
+        return kept
     if word == "force" and any(c.dep_ == "xcomp" and lemma(c) in _FLIGHT for c in verb.children):
         return pred.Sense("COERCE", "deport", ()), (verb,)  # "forced thousands to flee"
     if word in pred.LEAVE:
@@ -171,8 +199,15 @@ def sense_of(verb: Any) -> tuple[pred.Sense, tuple[Any, ...]] | None:
     if word == "retaliate" and any(prep == "by" for prep, _ in means):
         return None  # the means is the event: "retaliated by banning ..."
     if word in pred.WITH_VERBS:  # "hit Russia with new sanctions", "retaliated with strikes"
-        for prep, g in means:
-            if prep == "with" and lemma(g) in pred.NOUNS:
+        carried = [  # "targets 30 tankers in new sanctions": the phrase may hang on the object
+            (c.lower_, g)
+            for c in (obj.children if obj is not None and word == "target" else ())
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for prep, g in [*means, *carried]:
+            if (prep == "with" or (prep == "in" and word == "target")) and lemma(g) in pred.NOUNS:
                 return pred.NOUNS[lemma(g)], (verb, g)
     for part in verb.children:
         particle = part.dep_ == "prt" or (
