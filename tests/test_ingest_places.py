@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.ingest import geocode, locate
+from analysis.ingest import geocode
 from analysis.ingest import places as geo
 from analysis.ingest.context import Context, Mention
 from analysis.ingest.lexicon import Lexicon, load_lexicon
@@ -92,21 +92,10 @@ def test_the_dateline_names_the_articles_country(first_line: str, iso3: str) -> 
 
 def _read(text: str, lexicon: Lexicon | None = None) -> tuple[Context, list[Mention]]:
     """The mentions of `text` as `read()` finds them: mention steps, then `locate.refine`."""
-    from analysis.ingest import _matchers_for, nlp, segment
-    from analysis.ingest import mentions as mentions_
-    from analysis.ingest.parse import Parse
-    from analysis.quotes import fold
+    from analysis.ingest import find_mentions, prepare
 
-    lex = lexicon or load_lexicon(project_root())
-    blocks, _ = segment.blocks(text, "")
-    folded = fold(text)
-    readable = [b for b in blocks if b.kind in segment.READ_KINDS]
-    docs = list(nlp.pipeline().pipe(folded[b.start : b.end] for b in readable))
-    sentences = segment.sentences(text, blocks, docs)
-    parsed = Parse([(b.start, d) for b, d in zip(readable, docs, strict=True)])
-    ctx = mentions_.Context(text, folded, sentences, lex, parse=parsed)
-    found = mentions_.find(ctx, parsed.blocks, _matchers_for(lex))
-    return ctx, locate.refine(ctx, found)
+    ctx, _, _ = prepare(text, lexicon or load_lexicon(project_root()))
+    return ctx, find_mentions(ctx)
 
 
 def _places(text: str) -> dict[str, tuple[str, float, str]]:
