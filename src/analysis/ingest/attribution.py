@@ -22,7 +22,7 @@ otherwise the date the same speaker was last placed at in the paragraph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -169,11 +169,16 @@ def _unique(found: list[Found]) -> list[Found]:
     """A quotation read twice (with no cue in its first sentence, by its cue in the next) is
     one claim: the reading by a cue wins over the one that borrowed the last speaker."""
     keep: list[Found] = []
+    by_start = sorted(found, key=lambda g: g.content[0])
+    starts = [g.content[0] for g in by_start]
+    longest = max((g.content[1] - g.content[0] for g in found), default=0)
     for f in found:
         a, b = f.content
+        # only readings that start within the longest content before `b` can overlap f
+        near = by_start[bisect_left(starts, a - longest) : bisect_left(starts, b)]
         clash = [
             g
-            for g in found
+            for g in near
             if g is not f
             and g.confidence > f.confidence
             and min(b, g.content[1]) - max(a, g.content[0])

@@ -115,7 +115,7 @@ def build(
     seen: dict[str, list[tuple[int, int]]] = {}  # quote -> its occurrences
     draft = Draft(source_id, title, non_body)
     names = {a: lexicon.actors[a].name for a in lexicon.actors}
-    event_id_at: dict[tuple[int, int], str] = {}
+    events_in: dict[int, list[tuple[int, str]]] = {}  # sentence -> (cue offset, event id)
     for n, ev in enumerate(events, 1):
         quote = _quote(index, *ev.evidence, seen)
         if quote is None:
@@ -147,17 +147,20 @@ def build(
         draft.events.append(record)
         draft.evidence[rid] = _excerpt(text[ev.evidence[0] : ev.evidence[1]])
         draft.notes[rid] = _date_notes(dates.get(ev.sentence, ()))
-        event_id_at[(ev.sentence, ev.cue_start)] = rid
+        events_in.setdefault(ev.sentence, []).append((ev.cue_start, rid))
     for n, cl in enumerate(claims, 1):
         quote = _quote(index, *cl.quote, seen)
         if quote is None:
             continue
         rid = f"{source_id}-c{n:02d}"
-        about = ""
-        for (sentence, at), eid in event_id_at.items():
-            if sentence == cl.sentence and cl.content[0] <= at < cl.content[1]:
-                about = eid
-                break
+        about = next(
+            (
+                eid
+                for at, eid in events_in.get(cl.sentence, ())
+                if cl.content[0] <= at < cl.content[1]
+            ),
+            "",
+        )
         said = _excerpt(text[cl.content[0] : cl.content[1]], 200) or _excerpt(quote["quote"], 200)
         record = {
             "id": rid,

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -243,6 +244,13 @@ def candidates(
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
+    starts = [s.start for s in sentences]  # dates and claims by sentence: linear in the text
+    dates_in: dict[int, list[DateMention]] = {}
+    for d in dates:
+        dates_in.setdefault(bisect_right(starts, d.start) - 1, []).append(d)
+    claims_in: dict[int, list[Attribution]] = {}
+    for c in claims:
+        claims_in.setdefault(c.sentence, []).append(c)
     doc_topics = topics_of(folded)
     block_topics: dict[int, tuple[str, ...]] = {}
     for sent in sentences:
@@ -265,10 +273,8 @@ def candidates(
         own = sorted(by_sentence.get(index, []), key=lambda m: m.start)
         args = Args(base, own, lexicon, organs, parties)
         places = [m for m in own if m.kind == "place" and m.independent]
-        attribution_dates = {
-            c.date.start for c in claims if c.sentence == index and c.date is not None
-        }
-        sentence_dates = [d for d in dates if sentence.start <= d.start < sentence.end]
+        attribution_dates = {c.date.start for c in claims_in.get(index, ()) if c.date is not None}
+        sentence_dates = [d for d in dates_in.get(index, ()) if d.start < sentence.end]
         drafted: list[EventDraft] = []
         found = predicates(span, skip)
         verbal = any(not p.nominal for p in found)

@@ -94,7 +94,7 @@ def propose(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if placed:
             out = [m for m in out if m not in placed]
         elif label and taken.hits(s, e):
-            s, e = _before_known(ctx, out, s, e)  # "Foreign Ministry" of Ukraine
+            s, e = _before_known(ctx, taken, s, e)  # "Foreign Ministry" of Ukraine
         if index < 0 or e <= s or (taken.hits(s, e) and not placed):
             continue
         if any(a < e and s < b for a, b in blocked):
@@ -155,6 +155,14 @@ class _Cover:
     def hits(self, s: int, e: int) -> bool:
         return any(self.cells[s:e])
 
+    def first_inside(self, s: int, e: int) -> int | None:
+        """Where the first covered run strictly inside (s, e) starts, if it also ends by `e`."""
+        start = self.cells.find(1, s + 1, e)
+        if start < 0:
+            return None
+        end = self.cells.find(0, start)
+        return start if 0 <= end <= e else None
+
 
 def _place_named(ctx: Context, out: Sequence[Mention], s: int, e: int, label: str) -> list[Mention]:
     """The place mentions inside an organisation's name ("Black Sea" of "Russia's Black Sea
@@ -167,12 +175,14 @@ def _place_named(ctx: Context, out: Sequence[Mention], s: int, e: int, label: st
     return inside if inside[-1].end < e else []
 
 
-def _before_known(ctx: Context, out: Sequence[Mention], s: int, e: int) -> tuple[int, int]:
-    """The part of an entity before the first known mention inside it, without a dangling "of"."""
-    inner = [m.start for m in out if s < m.start < e and m.end <= e]
-    if not inner or any(m.start <= s < m.end for m in out):
+def _before_known(ctx: Context, taken: _Cover, s: int, e: int) -> tuple[int, int]:
+    """The part of an entity before the first known mention inside it, without a dangling "of".
+
+    Read off the cover of known mentions (constant work per entity, not a scan of them all)."""
+    inner = taken.first_inside(s, e)
+    if inner is None or taken.cells[s]:
         return s, s
-    head = re.sub(r"(?:\s+(?:of|for|and|the|in|on))*\s*$", "", ctx.folded[s : min(inner)])
+    head = re.sub(r"(?:\s+(?:of|for|and|the|in|on))*\s*$", "", ctx.folded[s:inner])
     return s, s + len(head)
 
 
