@@ -156,6 +156,11 @@ def test_a_manifest_gives_each_text_its_metadata_and_flags_apply_to_all(
             "no publication date for manifest.csv:3",
         ),
         ("file\na-port.txt\nb-talks.txt\n", ["--title", "One title"], "--title names one text"),
+        (
+            "file,published\na-port.txt,2024-03-04\nb-talks.txt,2024-03-04,Reuters\n",
+            [],
+            "manifest.csv:3: 3 cells but the header row names 2 columns",
+        ),
     ],
 )
 def test_a_wrong_manifest_or_flag_is_refused_before_anything_is_written(
@@ -237,3 +242,40 @@ def test_files_are_written_with_the_users_umask(tmp_path: Path, inbox: Path, uma
         assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o640}
     finally:
         store._umask.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("manifest", "words"),
+    [
+        (
+            "file,source_id\na-port.txt,\nb-talks.txt,wapo-2023-09-05-kim-putin-arms\n",
+            "source id 'wapo-2023-09-05-kim-putin-arms' is taken",
+        ),
+        ("file,source_id\na-port.txt,one-id\nb-talks.txt,one-id\n", "is also given to"),
+        ("file,source_id\na-port.txt,\nb-talks.txt,Not A Slug\n", "is not a lowercase slug"),
+    ],
+)
+def test_an_id_refused_for_a_later_text_leaves_the_earlier_ones_unwritten(
+    tmp_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str], manifest: str, words: str
+) -> None:
+    root = copy_project(tmp_path)
+    (inbox / "manifest.csv").write_text(manifest, encoding="utf-8")
+    args = ["--manifest", str(inbox / "manifest.csv"), "--published", "2024-03-05"]
+    assert run(root, *args) == 2
+    err = capsys.readouterr().err
+    assert words in err and "nothing written" in err
+    assert len(list((root / "data/sources").glob("*.txt"))) == 1
+    assert len(list((root / "data/annotations").glob("*.yaml"))) == 1
+
+
+def test_an_id_whose_annotation_file_exists_is_taken(
+    tmp_path: Path, inbox: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_project(tmp_path)
+    (root / "data/annotations/orphan.yaml").write_text("source_id: orphan\n", encoding="utf-8")
+    (inbox / "manifest.csv").write_text(
+        "file,source_id\na-port.txt,\nb-talks.txt,orphan\n", encoding="utf-8"
+    )
+    assert run(root, "--manifest", str(inbox / "manifest.csv"), "--published", "2024-03-05") == 2
+    assert "source id 'orphan' is taken" in capsys.readouterr().err
+    assert len(list((root / "data/sources").glob("*.txt"))) == 1

@@ -240,3 +240,55 @@ def test_every_date_of_a_drafted_sentence_is_noted_above_its_record() -> None:
         assert "'in the coming days': unknown (" in note  # with its reason
         after = next(line for line in lines[i + 1 :] if not line.startswith("  #"))
         assert after.startswith("  - id: t-1-")
+
+
+@pytest.mark.parametrize(
+    ("source_id", "language"),
+    [("2023", "no"), ("0x1f", "1e5"), ("1_000", "fr\nkind: injected"), ("true", "en # x")],
+)
+def test_source_ids_and_languages_that_yaml_would_misread_are_quoted(
+    tmp_path: Path, source_id: str, language: str
+) -> None:
+    import datetime as dt
+
+    from analysis.ingest.drafts import Draft, annotation_yaml, source_yaml
+
+    meta = tmp_path / "meta.yaml"
+    meta.write_text(
+        source_yaml(
+            source_id=source_id,
+            publisher="P",
+            title="T",
+            published=dt.date(2024, 1, 2),
+            language=language,
+            url="",
+            text_file=f"{source_id}.txt",
+            sha256="0" * 64,
+            non_body=[],
+        ),
+        encoding="utf-8",
+    )
+    doc = read_yaml(meta)
+    assert (doc["source_id"], doc["language"], doc["text_file"]) == (
+        source_id,
+        language,
+        f"{source_id}.txt",
+    )
+    ann = tmp_path / "ann.yaml"
+    ann.write_text(annotation_yaml(Draft(source_id, "T", [])), encoding="utf-8")
+    assert read_yaml(ann)["source_id"] == source_id
+
+
+def test_a_date_note_of_hostile_text_stays_one_comment_line(tmp_path: Path) -> None:
+    from analysis.ingest.drafts import Draft, annotation_yaml
+
+    draft = Draft("t-1", "T", [])
+    draft.events.append({"id": "t-1-e01", "quote": "a\\b \u2028 \U0001f600", "draft": True})
+    draft.evidence["t-1-e01"] = "x\ny: 1"
+    draft.notes["t-1-e01"] = "dates in the sentence: 'on\nMonday\u2028\x85\x07\ufeff: 1' = x"
+    path = tmp_path / "ann.yaml"
+    path.write_text(annotation_yaml(draft), encoding="utf-8")
+    events = read_yaml(path)["events"]
+    assert [dict(e) for e in events] == [
+        {"id": "t-1-e01", "quote": "a\\b \u2028 \U0001f600", "draft": True}
+    ]

@@ -228,3 +228,21 @@ def test_a_text_pasted_three_times_pins_its_quotes_by_occurrence(tmp_path: Path)
         start = int(table.loc[rec["id"], start_col])
         assert start // copy == rec.get("occurrence", 1) - 1
         assert text[start:].startswith(rec["quote"][:20])
+
+
+def test_the_same_text_twice_in_one_run_is_refused_before_anything_is_written(
+    tmp_path: Path,
+) -> None:
+    import datetime as dt
+
+    from analysis.ingest import IngestItem, ingest_many
+
+    root = copy_project(tmp_path)
+    copy = tmp_path / "copy.txt"
+    shutil.copy(FIXTURE / "article.txt", copy)
+    day = dt.date(2023, 9, 12)
+    items = [IngestItem(FIXTURE / "article.txt", day), IngestItem(copy, day)]
+    before = sorted((root / "data").rglob("*"))
+    with pytest.raises(IngestError, match=r"the same text as .*article\.txt, read in this run"):
+        ingest_many(items, root)
+    assert sorted((root / "data").rglob("*")) == before

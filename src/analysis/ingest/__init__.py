@@ -225,8 +225,10 @@ def ingest_many(
     in order.
 
     Every text is read and checked before anything is written: an unreadable one (not UTF-8,
-    control characters, empty) stops the run with all such problems listed. A text already
-    stored (same SHA-256) is an error, or with `skip_stored` a result whose `skipped` says so.
+    control characters, empty), or a given source id that is not a slug, is taken or is given
+    twice, stops the run with all such problems listed. A text already stored (same SHA-256) or
+    read twice in the run is such an error too, or with `skip_stored` a result whose `skipped`
+    says so.
     `progress` is called with each result as it is written.
     """
     root = (root or project_root()).resolve()
@@ -245,6 +247,14 @@ def ingest_many(
             raise IngestError(problems[0])
         raise IngestError(
             f"{len(problems)} of {len(items)} texts cannot be ingested; nothing written:\n  "
+            + "\n  ".join(problems)
+        )
+    problems = store.conflicts(items, raws, skip_stored=skip_stored)
+    if problems:
+        raise IngestError(
+            problems[0]
+            if len(items) == 1
+            else f"{len(problems)} of {len(items)} texts cannot be ingested; nothing written:\n  "
             + "\n  ".join(problems)
         )
     results: list[IngestResult | None] = [None] * len(items)

@@ -203,6 +203,8 @@ def build(
 # Not printable in YAML, or a YAML line break (NEL, LS, PS) that would fold into a space.
 _YAML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# What YAML 1.1 may read as a number or a date: 2023, 1_000, 1e5, 2023-09-05, 0x1f, 0b101.
+_NUMBERISH = re.compile(r"[0-9_.eE+-]+|0[xXbB][0-9a-fA-F_]+")
 _YAML_WORDS = frozenset(["true", "false", "null", "yes", "no", "on", "off", "y", "n", "~"])
 
 
@@ -224,11 +226,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {_scalar(v)}" for k, v in value.items()) + "}"
     text = str(value)
-    if (
-        _PLAIN.match(text)
-        and text.lower() not in _YAML_WORDS
-        and not re.fullmatch(r"[0-9_.eE+-]+", text)
-    ):
+    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and not _NUMBERISH.fullmatch(text):
         return text
     return q(text)
 
@@ -305,7 +303,7 @@ def annotation_yaml(draft: Draft) -> str:
         "# reports leave it out until a reviewer checks it, corrects it and deletes its",
         "# `draft: true` line (see docs/ingest.md). Delete records that are wrong.",
         "# Proposed actors and places are accepted by moving them to data/registry/.",
-        f"source_id: {draft.source_id}",
+        f"source_id: {_scalar(draft.source_id)}",
     ]
     if draft.proposed_actors:
         lines += ["", "proposed_actors:"]
@@ -342,13 +340,13 @@ def source_yaml(
 ) -> str:
     """The source metadata of data/model.md, plus the non-body spans ingest marked."""
     lines = [
-        f"source_id: {source_id}",
+        f"source_id: {_scalar(source_id)}",
         f"publisher: {q(publisher)}",
         f"title: {q(title)}",
         f"published_at: {published.isoformat()}",
-        f"language: {language}",
+        f"language: {_scalar(language)}",
         f"url: {q(url)}",
-        f"text_file: {text_file}",
+        f"text_file: {_scalar(text_file)}",
         f"text_sha256: {sha256}",
     ]
     spans = list(non_body)

@@ -68,6 +68,12 @@ def _rows(manifest: Path) -> list[tuple[str, dict[str, str]]]:
             )
         out = []
         for row in reader:
+            if None in row:  # DictReader keeps the cells past the header under None
+                raise IngestError(
+                    f"{manifest}:{reader.line_num}: {len(header) + len(row[None])} cells but the "
+                    f"header row names {len(header)} columns ({', '.join(header)}); quote a "
+                    'value that holds a comma ("a, b")'
+                )
             if any((v or "").strip() for v in row.values()):
                 clean = {k: (v or "").strip() for k, v in row.items()}
                 out.append((f"{manifest}:{reader.line_num}", clean))

@@ -14,7 +14,8 @@ import os
 import re
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -252,6 +253,9 @@ def _existing_hashes(folder: Path) -> dict[str, str]:
     return out
 
 
+_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
 class AlreadyStored(IngestError):
     """The same text (by SHA-256) is already a source."""
 
@@ -268,11 +272,15 @@ class Store:
     hashes: dict[str, str]
     taken: set[str]
     written: set[str]
+    reserved: set[str] = field(default_factory=set)  # ids given explicitly in this run
 
     @classmethod
     def of(cls, root: Path, lexicon: Lexicon) -> Store:
         sources = root / "data" / "sources"
+        # an id is taken by a source file or by an annotation file (save() refuses to overwrite)
         taken = {p.stem for p in sources.glob("*")} if sources.is_dir() else set()
+        annotations = root / "data" / "annotations"
+        taken |= {p.stem for p in annotations.glob("*")} if annotations.is_dir() else set()
         written = {f"actor:{a}" for a in lexicon.proposed_actor_ids} | {
             f"place:{p}" for p in lexicon.proposed_place_ids
         }
@@ -281,6 +289,39 @@ class Store:
     def stored_as(self, raw: bytes) -> str:
         """The id of the source whose text has these bytes, or ""."""
         return self.hashes.get(hashlib.sha256(raw).hexdigest(), "")
+
+    def conflicts(
+        self, items: Sequence[IngestItem], raws: Sequence[bytes], *, skip_stored: bool
+    ) -> list[str]:
+        """What `claim_id` would refuse in this run, found before anything is written."""
+        problems: list[str] = []
+        ids: dict[str, Path] = {}
+        first: dict[bytes, Path] = {}
+        for item, raw in zip(items, raws, strict=True):
+            stored = self.stored_as(raw)
+            if stored or raw in first:
+                if not skip_stored:  # with skip_stored, the text is skipped, not refused
+                    problems.append(
+                        f"{item.path}: this text is already stored as source {stored!r}"
+                        if stored
+                        else f"{item.path}: the same text as {first[raw]}, read in this run"
+                    )
+                continue
+            first[raw] = item.path
+            sid = item.source_id
+            if not sid:
+                continue
+            if not _SLUG.fullmatch(sid):
+                problems.append(
+                    f"{item.path}: source_id {sid!r} is not a lowercase slug ([a-z0-9][a-z0-9_-]*)"
+                )
+            elif sid in self.taken:
+                problems.append(f"{item.path}: source id {sid!r} is taken; choose another")
+            elif sid in ids:
+                problems.append(f"{item.path}: source id {sid!r} is also given to {ids[sid]}")
+            ids.setdefault(sid, item.path)
+        self.reserved |= set(ids)  # a derived id must not take one a later text is given
+        return problems
 
     def claim_id(self, item: IngestItem, raw: bytes, title: str) -> tuple[str, str]:
         sha = hashlib.sha256(raw).hexdigest()
@@ -291,7 +332,7 @@ class Store:
                 self.hashes[sha],
             )
         if item.source_id:
-            if not re.match(r"^[a-z0-9][a-z0-9_-]*$", item.source_id):
+            if not _SLUG.fullmatch(item.source_id):
                 raise IngestError(
                     f"--source-id {item.source_id!r} is not a lowercase slug ([a-z0-9][a-z0-9_-]*)"
                 )
@@ -301,7 +342,7 @@ class Store:
         else:
             base = make_source_id(item.publisher or "source", item.published, title)
             sid, n = base, 2
-            while sid in self.taken:
+            while sid in self.taken or sid in self.reserved:
                 sid, n = f"{base}-{n}", n + 1
         self.taken.add(sid)
         self.hashes[sha] = sid
