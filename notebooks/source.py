@@ -23,6 +23,7 @@ source_id: str = "wapo-2023-09-05-kim-putin-arms"  # source to show (an id of da
 
 # %%
 import analysis
+from analysis.charts.sources import record_strip
 from analysis.present import prose
 from analysis.present_source import metadata, records_table, source_text
 from analysis.topics.sources import (
@@ -48,6 +49,17 @@ prose(
 
 # %%
 metadata(meta)
+
+# %% [markdown]
+# ## Where the records sit
+#
+# Each bar is one record's quote, from its first to its last character in the text, in the row of its kind. Clusters show the passages the coding leans on; long gaps are text no record quotes. Hover a bar for the record, its quote and its offsets; its number is the one beside the highlight in the text below.
+
+# %%
+record_strip(
+    records, text_length=len(text), source_id=source_id,
+    title="Records along the text, by kind",
+).show()
 
 # %% [markdown]
 # ## The text

@@ -97,7 +97,17 @@ def test_overlapping_quotes_show_every_kind(page: Any) -> None:
 def test_the_page_loads_nothing_from_elsewhere_and_logs_no_error(page: Any) -> None:
     assert page.outside == []
     assert page.console == [] and page.errors == [] and page.dialogs == []
-    assert {u.rsplit("/reports/", 1)[-1] for u in page.local} == {PAGE, "assets/newsbrief.css"}
+    assert {u.rsplit("/reports/", 1)[-1] for u in page.local} == {
+        PAGE,
+        "assets/newsbrief.css",
+        "assets/plotly.min.js",  # the site's one shared bundle, for the records chart
+    }
+
+
+def test_the_records_chart_draws_a_bar_per_record(page: Any) -> None:
+    bars = page.page.eval_on_selector_all(".js-plotly-plot .bars .point", "els => els.length")
+    rows = page.page.eval_on_selector_all("table tr[id^='rec-']", "els => els.length")
+    assert rows and bars == rows
 
 
 def test_the_text_is_shown_whole_with_its_paragraphs(page: Any, real_build: Any) -> None:
