@@ -53,6 +53,7 @@ from typing import Any
 
 from analysis.annotations import read_yaml
 from analysis.ingest import ingest, nlp
+from analysis.ingest.lexicon import load_lexicon
 from analysis.ingest.places import capital
 from analysis.quotes import IndexedText, normalise
 from analysis.validate import validate_project
@@ -167,41 +168,27 @@ def devset_gold(doc: dict[str, Any], text: IndexedText) -> Truth:
     return truth
 
 
-def seed_gold(doc: dict[str, Any], registry: Registry, text: IndexedText) -> Truth:
-    """The curated annotation of the seed, as gold by name."""
-    return drafted(doc, registry, text)
-
-
 # --- drafts ----------------------------------------------------------------------------------
 
 
 @dataclass
 class Registry:
-    """Actors and places of a project (registry and proposals), by id."""
+    """Actors and places of a project (its registry and the drafts' proposals), by id."""
 
     actors: dict[str, Named]
     places: dict[str, Named]
 
     @classmethod
-    def of(cls, root: Path, extra: dict[str, Any] | None = None) -> Registry:
-        actors: dict[str, Named] = {}
-        places: dict[str, Named] = {}
-        sources: list[tuple[dict[str, Any], str, str]] = [
-            (read_yaml(root / "data/registry/actors.yaml"), "actors", "actor"),
-            (read_yaml(root / "data/registry/places.yaml"), "places", "place"),
-        ]
-        if extra:
-            sources += [(extra, "proposed_actors", "actor"), (extra, "proposed_places", "place")]
-        for doc, key, kind in sources:
-            for rec in doc.get(key) or []:
-                country = str(rec.get("country") or "").upper()
-                forms = list(rec.get("aliases") or ())
-                if kind == "actor" and rec.get("kind") == "state" and country:
-                    # a capital used for its government ("Ankara said") is the state itself
-                    forms.append(capital(country))
-                item = named(str(rec.get("name") or rec["id"]), forms)
-                item = Named(item.name, item.forms, country)
-                (actors if kind == "actor" else places)[str(rec["id"])] = item
+    def of(cls, root: Path) -> Registry:
+        lexicon = load_lexicon(root)  # the registry, and what the drafts on disk propose
+        actors = {}
+        for aid, a in lexicon.actors.items():
+            forms = list(a.aliases)
+            if a.kind == "state" and a.country_iso3:
+                # a capital used for its government ("Ankara said") is the state itself
+                forms.append(capital(a.country_iso3))
+            actors[aid] = named(a.name, forms, a.country_iso3)
+        places = {pid: named(p.name, (), p.country_iso3) for pid, p in lexicon.places.items()}
         return cls(actors, places)
 
 
@@ -443,9 +430,10 @@ def run(case: Case, keep: bool) -> tuple[Counter[str], list[str], float, str]:
         seconds = time.perf_counter() - t0
         report = validate_project(tmp)
         draft_doc = read_yaml(result.annotation_path)
-        registry = Registry.of(tmp, draft_doc)
+        registry = Registry.of(tmp)
         text = IndexedText.of(case.text)
-        gold = seed_gold(case.gold, registry, text) if case.seed else devset_gold(case.gold, text)
+        # the seed's curated annotation is gold by name through the same registry as the drafts
+        gold = drafted(case.gold, registry, text) if case.seed else devset_gold(case.gold, text)
         misses: list[str] = []
         counts = score(gold, drafted(draft_doc, registry, text), misses)
         return counts, misses, seconds, report.summary().splitlines()[0]

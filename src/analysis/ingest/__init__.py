@@ -272,7 +272,7 @@ def ingest_many(
             jobs.append((n, text, item.published, item.title))
     _WORKER["lexicon"] = lexicon
     _matchers_for(lexicon)  # built before forking: the workers inherit it
-    places.candidates("Paris")  # so is the gazetteer's index (seconds to build)
+    places.warm()  # so is the gazetteer's index (seconds to build)
     processes = workers_for(workers, len(jobs))
 
     def done(n: int, reading: Reading | None) -> None:

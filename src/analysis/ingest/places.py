@@ -111,6 +111,11 @@ def _index() -> tuple[dict[str, list[City]], dict[str, list[City]]]:
     return own, other
 
 
+def warm() -> None:
+    """Build the gazetteer's name index now (seconds), e.g. once before forking workers."""
+    _index()
+
+
 def candidates(name: str) -> tuple[Candidate, ...]:
     """The gazetteer cities exactly called `name` (own or alternate name), own names first,
     then by population."""
